@@ -1,0 +1,33 @@
+"""Tidings' domain, the single source of truth: resources, actions, policies, queries and events.
+
+`ui/` and `api/` import only the names exported here and by the context packages (`core.accounts`,
+`core.blog`), and always act through an `Actor`.
+"""
+
+from . import accounts, blog, hub, runtime
+from .actor import ANONYMOUS, Actor, Role
+from .errors import Conflict, DomainError, Forbidden, Invalid, NotFound
+from .events import Event, Reconnected
+from .policy import allowed
+from .settings import Settings
+from .validation import check_field
+
+__all__ = [
+    "ANONYMOUS",
+    "Actor",
+    "Conflict",
+    "DomainError",
+    "Event",
+    "Forbidden",
+    "Invalid",
+    "NotFound",
+    "Reconnected",
+    "Role",
+    "Settings",
+    "accounts",
+    "allowed",
+    "blog",
+    "check_field",
+    "hub",
+    "runtime",
+]

@@ -1,0 +1,83 @@
+"""Account actions: register, sign in, sign out."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
+
+from ..actions import Context, action
+from ..errors import Invalid, NotFound
+from .events import SessionEnded, UserRegistered
+from .inputs import RegisterUser, SignIn, SignOut
+from .models import Session, User
+from .passwords import hash_password, verify_password
+from .views import SignedIn, UserView
+
+WRONG_CREDENTIALS = "Wrong username, e-mail or password."
+
+
+@action("user.register", RegisterUser)
+async def register(ctx: Context[RegisterUser]) -> UserView:
+    """Create a member account; emits UserRegistered."""
+    data = ctx.input
+    ctx.authorize()
+    await _ensure_unused(data.username, data.email)
+    try:
+        user = await User.create(
+            username=data.username, email=data.email, password_hash=await hash_password(data.password)
+        )
+    except IntegrityError as error:  # a concurrent sign-up took the name between the check and the insert
+        raise _taken(str(error)) from None
+    ctx.audit("user", user.id, {"username": [None, user.username]})
+    ctx.emit(UserRegistered(user_id=user.id, username=user.username))
+    return UserView.of(user)
+
+
+@action("user.sign_in", SignIn)
+async def sign_in(ctx: Context[SignIn]) -> SignedIn:
+    """Check the credentials and open a session; emits nothing."""
+    ctx.authorize()
+    login = ctx.input.login
+    user = await User.filter(Q(username=login) | Q(email=login.lower())).first()
+    if not await verify_password(user.password_hash if user else None, ctx.input.password) or user is None:
+        raise Invalid.field("password", WRONG_CREDENTIALS)
+    token = secrets.token_urlsafe(32)
+    session = await Session.create(token_hash=token_hash(token), user=user)
+    ctx.audit("session", session.id)
+    return SignedIn(token=token, user=UserView.of(user))
+
+
+@action("user.sign_out", SignOut)
+async def sign_out(ctx: Context[SignOut]) -> None:
+    """End the session of the given token; emits SessionEnded."""
+    session = await Session.filter(token_hash=token_hash(ctx.input.token)).select_for_update().first()
+    if session is None:
+        raise NotFound("session")
+    ctx.authorize(session)
+    await session.delete()
+    ctx.audit("session", session.id)
+    ctx.emit(SessionEnded(session_id=session.id, user_id=session.user_id))
+
+
+def token_hash(token: str) -> str:
+    """What is stored of a session token: a leaked table signs nobody in."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+async def _ensure_unused(username: str, email: str) -> None:
+    errors: dict[str, list[str]] = {}
+    if await User.filter(username__iexact=username).exists():
+        errors["username"] = ["This username is taken."]
+    if await User.filter(email=email).exists():
+        errors["email"] = ["An account with this e-mail address exists."]
+    if errors:
+        raise Invalid(errors)
+
+
+def _taken(message: str) -> Invalid:
+    if "email" in message:
+        return Invalid.field("email", "An account with this e-mail address exists.")
+    return Invalid.field("username", "This username is taken.")

@@ -1,0 +1,54 @@
+"""The input rules of the account actions, also used by pages for feedback while the user types."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, StringConstraints
+
+from ..validation import Command
+
+USERNAME_MAX = 32
+PASSWORD_MIN = 8
+_USERNAME = re.compile(r"[A-Za-z0-9_-]+")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def _username(value: str) -> str:
+    if not _USERNAME.fullmatch(value):
+        raise ValueError("Use only letters, digits, '-' and '_'.")
+    return value
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.fullmatch(value):
+        raise ValueError("Enter an e-mail address like name@example.com.")
+    return value.lower()
+
+
+Username = Annotated[str, Field(min_length=3, max_length=USERNAME_MAX), AfterValidator(_username)]
+Email = Annotated[str, Field(min_length=3, max_length=254), AfterValidator(_email)]
+# Spaces in a password are part of it: never trimmed.
+Password = Annotated[str, StringConstraints(strip_whitespace=False, min_length=PASSWORD_MIN, max_length=128)]
+
+
+class RegisterUser(Command):
+    """Sign up with a username, an e-mail address and a password."""
+
+    username: Username
+    email: Email
+    password: Password
+
+
+class SignIn(Command):
+    """Sign in with a username or e-mail address and the password."""
+
+    login: Annotated[str, Field(min_length=1, max_length=254)]
+    password: Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=128)]
+
+
+class SignOut(Command):
+    """End the session that `token` stands for."""
+
+    token: Annotated[str, Field(min_length=1, max_length=200)]

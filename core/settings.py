@@ -1,0 +1,59 @@
+"""The one settings object: every tunable of Tidings, read from the environment (and command-line overrides)."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+LogLevel = Literal["debug", "info", "warning", "error"]
+
+
+class Settings(BaseSettings):
+    """Configuration of one Tidings process."""
+
+    model_config = SettingsConfigDict(env_prefix="TIDINGS_", extra="ignore")
+
+    database_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("DATABASE_URL", "TIDINGS_DATABASE_URL"),
+        description="PostgreSQL server to use; unset: an embedded PostgreSQL 18 in the data folder",
+    )
+    data_dir: Path = Field(default=Path("data"), description="folder for the embedded database and the secret")
+    session_secret: str | None = Field(
+        default=None,
+        description="signs session cookies; unset: generated once and kept in the data folder (embedded DB only)",
+    )
+    host: str = Field(default="127.0.0.1", description="address to listen on")
+    port: int = Field(default=8080, ge=1, le=65535, description="port to listen on")
+    log_level: LogLevel = Field(default="info", description="debug, info, warning or error")
+
+    @model_validator(mode="after")
+    def _secret_required_for_servers(self) -> Settings:
+        # A secret generated on one machine would differ between processes behind a balancer and
+        # would silently sign everybody out on every redeploy: a server deployment must choose one.
+        if self.database_url and not self.session_secret:
+            raise ValueError(
+                "TIDINGS_SESSION_SECRET must be set when DATABASE_URL points at a PostgreSQL server "
+                '(generate one with: python -c "import secrets; print(secrets.token_urlsafe(32))")'
+            )
+        return self
+
+    @property
+    def embedded(self) -> bool:
+        """Whether Tidings runs its own embedded PostgreSQL."""
+        return self.database_url is None
+
+    def resolved_secret(self) -> str:
+        """The session secret: the configured one, or one generated once and kept in the data folder."""
+        if self.session_secret:
+            return self.session_secret
+        path = self.data_dir / "session_secret"
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(32))
+            path.chmod(0o600)
+        return path.read_text().strip()

@@ -1,0 +1,98 @@
+"""Tidings: `python main.py` serves the app, `python main.py --native` opens it in a desktop window.
+
+Maintenance commands: `python main.py db upgrade | history | migrate NAME`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+
+from nicegui import helpers, ui
+
+from core import Settings, runtime
+from core.db import migrations, tortoise_config
+from ui import app as tidings_app
+
+
+def main(argv: Sequence[str]) -> None:
+    """Parse the command line and run what it asks for."""
+    args = _parser().parse_args(argv)
+    overrides = {key: value for key, value in vars(args).items() if key in Settings.model_fields and value is not None}
+    try:
+        settings = Settings(**overrides)
+    except ValueError as error:
+        sys.exit(f"Configuration error: {error}")
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.command == "db":
+        asyncio.run(_db_command(settings, args.db_command, args.name))
+    else:
+        serve(settings, native=args.native)
+
+
+def serve(settings: Settings, *, native: bool = False) -> None:
+    """Serve the pages until Ctrl-C or SIGTERM; the database is ready before the first request."""
+    tidings_app.setup(settings)
+    ui.run(
+        host=settings.host,
+        port=settings.port,
+        title="Tidings",
+        favicon="📰",
+        dark=None,
+        reload=False,
+        show=False,
+        native=native,
+        storage_secret=settings.resolved_secret(),
+        uvicorn_logging_level=settings.log_level,
+        show_welcome_message=not native,
+    )
+
+
+async def _db_command(settings: Settings, command: str, name: str | None) -> None:
+    await runtime.start(settings)
+    try:
+        config = tortoise_config(runtime.database_url())
+        if command == "migrate":
+            created = await migrations.make_migration(config, name or "update")
+            print(f"wrote migrations/models/{created}" if created else "no model changes: nothing to migrate")
+        elif command == "history":
+            print("\n".join(await migrations.history(config)))
+        else:
+            print("the database is at the head migration")  # start() applied whatever was pending
+    finally:
+        await runtime.stop()
+
+
+def _parser() -> argparse.ArgumentParser:
+    fields = Settings.model_fields
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Tidings, a real-time publishing platform.",
+        epilog="Each option can also be set in the environment: DATABASE_URL, TIDINGS_DATA_DIR, "
+        "TIDINGS_SESSION_SECRET, TIDINGS_HOST, TIDINGS_PORT, TIDINGS_LOG_LEVEL.",
+    )
+    parser.add_argument("--native", action="store_true", help="open Tidings in a desktop window")
+    parser.add_argument("--database-url", dest="database_url", help=fields["database_url"].description)
+    parser.add_argument("--data-dir", dest="data_dir", help=f"{fields['data_dir'].description} (default: data)")
+    parser.add_argument("--session-secret", dest="session_secret", help=fields["session_secret"].description)
+    parser.add_argument("--host", help=f"{fields['host'].description} (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, help=f"{fields['port'].description} (default: 8080)")
+    parser.add_argument(
+        "--log-level",
+        dest="log_level",
+        choices=["debug", "info", "warning", "error"],
+        help="how much to log (default: info)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    database = commands.add_parser("db", help="database maintenance: upgrade, history, migrate NAME")
+    database.add_argument("db_command", choices=["upgrade", "history", "migrate"])
+    database.add_argument("name", nargs="?", help="name of the new migration (for migrate)")
+    return parser
+
+
+if __name__ in {"__main__", "__mp_main__"}:
+    # Under NiceGUI's simulated user the arguments belong to pytest; the settings come from the environment.
+    main([] if helpers.is_user_simulation() else sys.argv[1:])

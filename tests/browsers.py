@@ -1,0 +1,82 @@
+"""Real Chromium windows (headless) driven by Selenium. Missing Chromium is a failure, never a skip."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.wait import WebDriverWait
+
+WAIT = 15.0
+
+
+def chromium() -> webdriver.Chrome:
+    """A fresh headless Chromium with its own profile."""
+    driver_path, browser_path = shutil.which("chromedriver"), shutil.which("chromium")
+    if not driver_path or not browser_path:
+        raise RuntimeError(
+            "Chromium and ChromeDriver are needed for the browser tests: apt-get install chromium chromium-driver"
+        )
+    options = webdriver.ChromeOptions()
+    options.binary_location = browser_path
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--window-size=1200,900",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tempfile.mkdtemp(prefix='tidings-chromium-')}",
+    ):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
+    driver.set_page_load_timeout(WAIT)
+    return driver
+
+
+class Browser:
+    """A user at a browser: reads text, types into labelled fields, clicks buttons by their text."""
+
+    def __init__(self, driver: webdriver.Chrome, base_url: str) -> None:
+        self.driver = driver
+        self.base_url = base_url
+
+    def open(self, path: str) -> None:
+        self.driver.get(self.base_url + path)
+
+    def type(self, label: str, text: str) -> None:
+        field = self.wait_for(By.XPATH, f"//*[(self::input or self::textarea) and @aria-label='{label}']")
+        field.send_keys(text)
+
+    def type_in_textarea(self, text: str) -> None:
+        self.wait_for(By.TAG_NAME, "textarea").send_keys(text)
+
+    def click(self, text: str) -> None:
+        """Click the last button showing this text (the page's own, after the header's; icons add their names)."""
+        xpath = f"//button[contains(normalize-space(), '{text}')]"
+        self.wait_for(By.XPATH, xpath)
+        self.driver.find_elements(By.XPATH, xpath)[-1].click()
+
+    def should_see(self, text: str, timeout: float = WAIT) -> None:
+        """Wait until `text` shows (case-insensitively: buttons are styled in capitals)."""
+        WebDriverWait(self.driver, timeout).until(lambda _: self.shows(text), f"expected to see {text!r}")
+
+    def should_not_see(self, text: str, timeout: float = WAIT) -> None:
+        WebDriverWait(self.driver, timeout).until_not(lambda _: self.shows(text), f"expected {text!r} to go away")
+
+    def shows(self, text: str) -> bool:
+        return text.lower() in self.driver.find_element(By.TAG_NAME, "body").text.lower()
+
+    def wait_for(self, by: str, selector: str) -> WebElement:
+        return WebDriverWait(self.driver, WAIT).until(expected_conditions.element_to_be_clickable((by, selector)))
+
+    def screenshot(self, path: str) -> None:
+        self.driver.save_screenshot(path)

@@ -1,0 +1,60 @@
+"""Fixtures shared by every test: one real PostgreSQL per session, emptied before each test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+from argon2 import PasswordHasher
+from tortoise import Tortoise
+
+from core import Settings, runtime
+from core.accounts import passwords
+from core.db.config import MODEL_MODULES
+
+from .database import test_server, wipe
+from .events import EventLog
+
+pytest_plugins = ["nicegui.testing.user_plugin"]
+
+SECRET = "test-session-secret"
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    """The URL of the session's database; the app under test reads it from DATABASE_URL too."""
+    with test_server() as url:
+        os.environ["DATABASE_URL"] = url
+        os.environ["TIDINGS_SESSION_SECRET"] = SECRET
+        yield url
+
+
+@pytest.fixture(scope="session", autouse=True)
+async def core_runtime(database_url: str) -> AsyncIterator[None]:
+    """core started once for the session, on a schema built by the migrations."""
+    # Real argon2id, with the smallest cost: hashing strength is not what these tests are about.
+    passwords.use_hasher(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    await wipe(database_url)
+    await runtime.start(Settings())
+    yield
+    await runtime.stop()
+
+
+@pytest.fixture(autouse=True)
+async def empty_tables(core_runtime: None) -> None:
+    """Every test starts from empty tables (the schema stays; ids keep counting, as they do in production)."""
+    tables = [
+        model._meta.db_table
+        for model in Tortoise.apps["models"].values()
+        if model.__module__ in MODEL_MODULES and model.__module__ != "aerich.models"
+    ]
+    await Tortoise.get_connection("default").execute_script(f"TRUNCATE {', '.join(tables)} CASCADE")
+
+
+@pytest.fixture
+async def events() -> AsyncIterator[EventLog]:
+    """Every event this process receives during the test."""
+    log = EventLog()
+    yield log
+    log.close()

@@ -1,0 +1,42 @@
+"""Watching the events core sends, as every process receives them: through LISTEN."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from dataclasses import dataclass
+
+from tortoise.transactions import in_transaction
+
+from core import Event, hub
+from core.events import EVERYTHING, event
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class Marker(Event):
+    """A test's own event, to know that everything committed before it has been received."""
+
+    token: str
+
+
+class EventLog:
+    """Collects events; `settled` waits until every event committed so far has arrived."""
+
+    def __init__(self) -> None:
+        self.received: list[Event] = []
+        self._unsubscribe = hub.subscribe(EVERYTHING, self.received.append)
+
+    async def settled(self, within: float = 5.0) -> list[Event]:
+        """The events received, once all committed before this call are in (NOTIFY keeps commit order)."""
+        token = uuid.uuid4().hex
+        async with in_transaction() as connection:
+            await hub.send(connection, [Marker(token)])
+        async with asyncio.timeout(within):
+            while not any(isinstance(e, Marker) and e.token == token for e in self.received):
+                await asyncio.sleep(0.005)
+        return [e for e in self.received if not isinstance(e, Marker)]
+
+    def close(self) -> None:
+        """Stop collecting."""
+        self._unsubscribe()

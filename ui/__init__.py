@@ -1,0 +1,1 @@
+"""Tidings' pages (NiceGUI): per-client element trees that show core's read models and call its actions."""

@@ -1,0 +1,33 @@
+"""Wiring: register the pages and hold core's runtime for as long as the web server lives."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any
+
+from nicegui import app
+
+from core import Settings, runtime
+
+Lifespan = Callable[[Any], AbstractAsyncContextManager[Any]]
+
+
+def setup(settings: Settings) -> None:
+    """Register every page and make the server wait for the database (migrated) before serving."""
+    from .pages import editor, home, post, sign_in, sign_up  # noqa: F401, PLC0415  (importing registers the routes)
+
+    original: Lifespan = getattr(app.router.lifespan_context, "tidings_original", app.router.lifespan_context)
+
+    # `app.on_startup` does not delay requests; the lifespan does, so the runtime starts here.
+    @asynccontextmanager
+    async def lifespan(application: Any) -> AsyncIterator[Any]:
+        await runtime.start(settings)
+        try:
+            async with original(application) as state:
+                yield state
+        finally:
+            await runtime.stop()
+
+    lifespan.tidings_original = original  # type: ignore[attr-defined]  # re-running setup must not nest wrappers
+    app.router.lifespan_context = lifespan

@@ -1,0 +1,28 @@
+"""Calling core from a handler: typed errors become messages where the user looks, never a crash."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from typing import TypeVar
+
+from nicegui import ui
+
+from core import DomainError, Invalid
+
+from .form import Form
+
+T = TypeVar("T")
+
+
+async def attempt(call: Awaitable[T], form: Form | None = None) -> T | None:
+    """Await a core call; on a typed error show it (field errors under their fields) and return None."""
+    try:
+        return await call
+    except Invalid as error:
+        if form is None:
+            ui.notify(str(error), type="negative")
+        else:
+            form.show(error)
+    except DomainError as error:
+        ui.notify(str(error), type="warning")
+    return None

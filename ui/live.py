@@ -1,0 +1,51 @@
+"""Live updates: a page subscribes to core's events for as long as its client exists."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from nicegui import Client, context
+
+from core import Event, hub
+
+T = TypeVar("T")
+Handler = Callable[[Event], Awaitable[None] | None]
+
+_SHARED_SECONDS = 10.0
+_shared: dict[tuple[Event, str], asyncio.Future[Any]] = {}
+
+
+def subscribe(topic: str, handler: Handler) -> None:
+    """Call `handler` with every event on `topic`, inside the current page, until its client is gone."""
+    client = context.client
+
+    def in_page(event: Event) -> Awaitable[None] | None:
+        with client:
+            result = handler(event)
+        return _awaited_in(client, result) if inspect.isawaitable(result) else None
+
+    unsubscribe = hub.subscribe(topic, in_page)
+    client.on_delete(unsubscribe)
+
+
+async def load_once(event: Event, load: Callable[[], Awaitable[T]], what: str = "") -> T:
+    """Run `load` once for all pages of this process reacting to `event`, and share its result.
+
+    When a thousand open pages receive the same event, one query serves them all. The key is the event
+    itself, so a later change of the same record (a new event) is loaded afresh.
+    """
+    key = (event, what)
+    future = _shared.get(key)
+    if future is None:
+        future = _shared[key] = asyncio.ensure_future(load())
+        asyncio.get_running_loop().call_later(_SHARED_SECONDS, _shared.pop, key, None)
+    result: T = await asyncio.shield(future)
+    return result
+
+
+async def _awaited_in(client: Client, result: Awaitable[None]) -> None:
+    with client:  # elements created after an await still belong to this page
+        await result

@@ -1,0 +1,41 @@
+"""Sign up: create an account and be signed in."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from core import accounts
+
+from .. import session
+from ..components.feedback import attempt
+from ..components.form import Form
+from ..components.frame import frame
+
+
+@ui.page("/sign-up")
+async def sign_up_page() -> None:
+    """The registration form."""
+    viewer = await session.viewer()
+    with frame(viewer, "Sign up"), ui.card().classes("w-full max-w-md self-center").props("flat bordered"):
+        ui.label("Create your account").classes("text-2xl font-bold")
+        form = Form(accounts.RegisterUser)
+        form.add("username", ui.input("Username")).classes("w-full").props(f"maxlength={accounts.USERNAME_MAX}")
+        form.add("email", ui.input("E-mail")).classes("w-full").props("type=email")
+        form.add("password", ui.input("Password", password=True, password_toggle_button=True)).classes("w-full")
+        ui.label(f"At least {accounts.PASSWORD_MIN} characters.").classes("text-xs text-gray-500")
+
+        async def register() -> None:
+            values = form.values()
+            if await attempt(accounts.register(viewer, **values), form) is None:
+                return
+            signed_in = await attempt(
+                accounts.sign_in(viewer, login=values["username"], password=values["password"]), form
+            )
+            if signed_in is not None:
+                session.remember(signed_in.token)
+                ui.navigate.to("/")
+
+        ui.button("Sign up", on_click=register).classes("w-full").props("unelevated").mark("submit")
+        with ui.row().classes("gap-1 text-sm"):
+            ui.label("Have an account?")
+            ui.link("Sign in", "/sign-in")
