@@ -9,11 +9,13 @@ import argparse
 import asyncio
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from nicegui import helpers, ui
+from pydantic import ValidationError
 
-from core import Settings, runtime
+from core import Settings, db, runtime
 from core.db import migrations, tortoise_config
 from ui import app as tidings_app
 
@@ -24,8 +26,8 @@ def main(argv: Sequence[str]) -> None:
     overrides = {key: value for key, value in vars(args).items() if key in Settings.model_fields and value is not None}
     try:
         settings = Settings(**overrides)
-    except ValueError as error:
-        sys.exit(f"Configuration error: {error}")
+    except ValidationError as error:
+        sys.exit("Configuration error: " + "; ".join(_describe(e) for e in error.errors(include_input=False)))
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.command == "db":
         asyncio.run(_db_command(settings, args.db_command, args.name))
@@ -35,6 +37,8 @@ def main(argv: Sequence[str]) -> None:
 
 def serve(settings: Settings, *, native: bool = False) -> None:
     """Serve the pages until Ctrl-C or SIGTERM; the database is ready before the first request."""
+    if settings.database_url and (problem := asyncio.run(db.probe(settings.database_url))):
+        sys.exit(f"Database error: {problem}")
     tidings_app.setup(settings)
     ui.run(
         host=settings.host,
@@ -64,6 +68,12 @@ async def _db_command(settings: Settings, command: str, name: str | None) -> Non
             print("the database is at the head migration")  # start() applied whatever was pending
     finally:
         await runtime.stop()
+
+
+def _describe(error: Mapping[str, Any]) -> str:
+    field = ".".join(str(part) for part in error["loc"])
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return f"{field}: {message}" if field else message
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+import asyncpg
 from tortoise import Tortoise
 
 from . import migrations
@@ -18,10 +21,22 @@ async def connect(url: str) -> list[str]:
     return await migrations.upgrade(config)
 
 
+async def probe(url: str) -> str | None:
+    """Why the database at `url` cannot be used (in words, without its password), or None when it can."""
+    try:
+        connection = await asyncpg.connect(url, timeout=10)
+    except (OSError, TimeoutError, ValueError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+        parts = urlsplit(url)
+        where = f"{parts.hostname or 'localhost'}:{parts.port or 5432}{parts.path}"
+        return f"cannot connect to PostgreSQL at {where}: {error or type(error).__name__}"
+    await connection.close()
+    return None
+
+
 async def disconnect() -> None:
     """Close every connection of the pool."""
     if Tortoise.is_inited():
         await Tortoise.close_connections()
 
 
-__all__ = ["connect", "disconnect", "migrations", "tortoise_config"]
+__all__ = ["connect", "disconnect", "migrations", "probe", "tortoise_config"]
