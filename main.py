@@ -31,14 +31,14 @@ def main(argv: Sequence[str]) -> None:
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if args.command == "db":
         asyncio.run(_db_command(settings, args.db_command, args.name))
-    else:
-        serve(settings, native=args.native)
+        return
+    if settings.database_url and (problem := asyncio.run(db.probe(settings.database_url))):
+        sys.exit(f"Database error: {problem}")
+    serve(settings, native=args.native)
 
 
 def serve(settings: Settings, *, native: bool = False) -> None:
     """Serve the pages until Ctrl-C or SIGTERM; the database is ready before the first request."""
-    if settings.database_url and (problem := asyncio.run(db.probe(settings.database_url))):
-        sys.exit(f"Database error: {problem}")
     tidings_app.setup(settings)
     ui.run(
         host=settings.host,
@@ -104,5 +104,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 if __name__ in {"__main__", "__mp_main__"}:
-    # Under NiceGUI's simulated user the arguments belong to pytest; the settings come from the environment.
-    main([] if helpers.is_user_simulation() else sys.argv[1:])
+    if helpers.is_user_simulation():  # NiceGUI's simulated users: the arguments are pytest's, the environment ours
+        serve(Settings())
+    else:
+        main(sys.argv[1:])

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from pathlib import Path
 from typing import Any
 
-from nicegui import app
+from nicegui import app, ui
 
 from core import Settings, runtime
 
 Lifespan = Callable[[Any], AbstractAsyncContextManager[Any]]
+STYLES = Path(__file__).parent / "static" / "tidings.css"
 
 
 def setup(settings: Settings) -> None:
     """Register every page and make the server wait for the database (migrated) before serving."""
     from .pages import editor, home, post, sign_in, sign_up  # noqa: F401, PLC0415  (importing registers the routes)
+
+    ui.add_css(STYLES, shared=True)
 
     original: Lifespan = getattr(app.router.lifespan_context, "tidings_original", app.router.lifespan_context)
 

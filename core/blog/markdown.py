@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from html import unescape
 
 import nh3
 from markdown_it import MarkdownIt
@@ -13,6 +14,12 @@ def render(text: str) -> str:
     return nh3.clean(
         _parser().render(text), link_rel="nofollow noopener noreferrer", url_schemes={"http", "https", "mailto"}
     )
+
+
+def excerpt(html: str, length: int = 200) -> str:
+    """The first words of rendered HTML as plain text, for a preview."""
+    text = " ".join(unescape(nh3.clean(html, tags=set())).split())
+    return text if len(text) <= length else text[:length].rsplit(" ", 1)[0] + "…"
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from .markdown import render
+from .markdown import excerpt, render
 from .models import Comment, Post, PostStatus
 
 
@@ -17,6 +17,7 @@ class PostView:
     title: str
     body: str
     body_html: str
+    excerpt: str
     author_id: int
     author_name: str
     status: PostStatus
@@ -27,11 +28,13 @@ class PostView:
     @classmethod
     def of(cls, post: Post, author_name: str) -> PostView:
         """The read model of a post row."""
+        body_html = render(post.body)
         return cls(
             id=post.id,
             title=post.title,
             body=post.body,
-            body_html=render(post.body),
+            body_html=body_html,
+            excerpt=excerpt(body_html),
             author_id=post.author_id,
             author_name=author_name,
             status=PostStatus(post.status),

@@ -19,8 +19,8 @@ def post_card(post: blog.PostView) -> ui.card:
     with ui.card().classes("w-full").props("flat bordered") as card:
         ui.link(post.title, f"/post/{post.id}").classes("text-lg font-semibold no-underline text-primary")
         ui.label(f"{post.author_name} · {when(post.published_at)}").classes("text-xs text-gray-500")
-        if excerpt := post.body[:200].strip():
-            ui.label(excerpt + ("…" if len(post.body) > 200 else "")).classes("text-sm text-gray-700 line-clamp-3")
+        if post.excerpt:
+            ui.label(post.excerpt).classes("text-sm text-gray-700 line-clamp-3")
     return card
 
 
@@ -28,5 +28,5 @@ def comment_item(comment: blog.CommentView) -> ui.column:
     """A comment: who and when, then the text."""
     with ui.column().classes("w-full gap-0 py-2 border-b border-gray-200") as item:
         ui.label(f"{comment.author_name} · {when(comment.created_at)}").classes("text-xs text-gray-500")
-        ui.html(comment.body_html).classes("prose text-sm")
+        ui.html(comment.body_html).classes("nicegui-markdown tidings-text text-sm w-full")
     return item

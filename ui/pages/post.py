@@ -38,7 +38,7 @@ class PostView:
         self.shown: set[int] = set()
         ui.label(post.title).classes("text-3xl font-bold break-words")
         self.header()
-        ui.html(post.body_html).classes("prose max-w-none break-words")
+        ui.html(post.body_html).classes("nicegui-markdown tidings-text w-full")
         ui.separator()
         self.count = ui.label().classes("text-lg font-semibold")
         self.comments = ui.column().classes("w-full gap-0")
