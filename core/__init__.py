@@ -4,7 +4,7 @@
 `core.blog`), and always act through an `Actor`.
 """
 
-from . import accounts, blog, hub, runtime
+from . import accounts, blog, hub, notifications, runtime
 from .actor import ANONYMOUS, Actor, Role
 from .errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 from .events import Event, Reconnected
@@ -29,5 +29,6 @@ __all__ = [
     "blog",
     "check_field",
     "hub",
+    "notifications",
     "runtime",
 ]

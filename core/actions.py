@@ -32,6 +32,7 @@ class Context(Generic[In]):
     actor: Actor
     action: str
     input: In
+    connection: Any  # the transaction's, for the few statements the ORM cannot express
     _authorized: bool = False
     _audit: AuditEntry | None = None
     _events: list[Event] = field(default_factory=list)
@@ -77,7 +78,7 @@ class Action(Generic[In, Out]):
     async def __call__(self, actor: Actor, /, **data: Any) -> Out:
         command = validate(self.input_model, data)
         async with in_transaction() as connection:
-            context = Context(actor, self.name, command)
+            context = Context(actor, self.name, command, connection)
             result = await self.body(context)
             await context.finish(connection)
         return result

@@ -6,6 +6,7 @@ import shutil
 import tempfile
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
@@ -62,8 +63,18 @@ class Browser:
     def click(self, text: str) -> None:
         """Click the last button showing this text (the page's own, after the header's; icons add their names)."""
         xpath = f"//button[contains(normalize-space(), '{text}')]"
-        self.wait_for(By.XPATH, xpath)
-        self.driver.find_elements(By.XPATH, xpath)[-1].click()
+
+        def click_last(driver: webdriver.Chrome) -> bool:
+            buttons = driver.find_elements(By.XPATH, xpath)
+            if not buttons or not buttons[-1].is_enabled():
+                return False
+            buttons[-1].click()
+            return True
+
+        # A button can be redrawn between finding and clicking it (a page part refreshed): find it again.
+        WebDriverWait(self.driver, WAIT, ignored_exceptions=[StaleElementReferenceException]).until(
+            click_last, f"no button {text!r} to click"
+        )
 
     def should_see(self, text: str, timeout: float = WAIT) -> None:
         """Wait until `text` shows (case-insensitively: buttons are styled in capitals)."""

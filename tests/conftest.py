@@ -44,6 +44,11 @@ async def core_runtime(database_url: str) -> AsyncIterator[None]:
 @pytest.fixture(autouse=True)
 async def empty_tables(core_runtime: None) -> None:
     """Every test starts from empty tables (the schema stays; ids keep counting, as they do in production)."""
+    await empty_all_tables()
+
+
+async def empty_all_tables() -> None:
+    """Empty every table of the models (not the migration history)."""
     tables = [
         model._meta.db_table
         for model in Tortoise.apps["models"].values()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
-from core import ANONYMOUS, Actor, accounts, blog
+from core import ANONYMOUS, Actor, Role, accounts, blog
+from core.accounts.models import User
 
 PASSWORD = "correct horse battery"
 _numbers = itertools.count(1)
@@ -18,12 +20,26 @@ async def member(username: str | None = None) -> Actor:
     return await accounts.actor_for_session(signed_in.token)
 
 
-async def draft(author: Actor, title: str = "A first post", body: str = "Hello, *world*.") -> blog.PostView:
+async def with_role(role: Role, username: str | None = None) -> Actor:
+    """A signed-in user holding `role`.
+
+    Roles are granted by an admin's action (a later issue); until that action exists the role is set
+    directly, and only here.
+    """
+    actor = await member(username)
+    await User.filter(id=actor.id).update(role=role)
+    return Actor(id=actor.id, username=actor.username, role=role, session_id=actor.session_id)
+
+
+async def draft(
+    author: Actor, title: str = "A first post", body: str = "Hello, *world*.", tags: Sequence[str] = ()
+) -> blog.PostView:
     """A draft by `author`."""
-    return await blog.create_post(author, title=title, body=body)
+    return await blog.create_post(author, title=title, body=body, tags=list(tags))
 
 
-async def published(author: Actor, title: str = "A first post", body: str = "Hello, *world*.") -> blog.PostView:
+async def published(
+    author: Actor, title: str = "A first post", body: str = "Hello, *world*.", tags: Sequence[str] = ()
+) -> blog.PostView:
     """A published post by `author`."""
-    post = await draft(author, title, body)
-    return await blog.publish_post(author, post_id=post.id)
+    return await blog.create_post(author, title=title, body=body, tags=list(tags), publish=True)

@@ -57,7 +57,7 @@ async def test_wrong_credentials_say_so_without_telling_which_part_was_wrong(log
     await accounts.register(ANONYMOUS, username="ann", email="ann@example.com", password=PASSWORD)
     with pytest.raises(Invalid) as raised:
         await accounts.sign_in(ANONYMOUS, login=login, password=password)
-    assert raised.value.errors == {"password": [accounts.actions.WRONG_CREDENTIALS]}
+    assert raised.value.errors == {"password": [accounts.auth.WRONG_CREDENTIALS]}
 
 
 async def test_a_password_keeps_its_surrounding_spaces() -> None:

@@ -17,7 +17,7 @@ from .factories import member
 async def write_then(ctx: Context[CreatePost], failure: Exception | None, *, authorize: bool = True) -> None:
     if authorize:
         ctx.authorize()
-    post = await Post.create(title=ctx.input.title, body="", author_id=ctx.actor.id)
+    post = await Post.create(slug=f"s{ctx.actor.id}", title=ctx.input.title, body="", author_id=ctx.actor.id)
     ctx.audit("post", post.id)
     ctx.emit(blog.PostDrafted(post_id=post.id, author_id=ctx.actor.id or 0))
     if failure:
@@ -49,7 +49,7 @@ async def test_a_successful_action_writes_one_audit_entry_in_its_transaction() -
     post = await blog.create_post(ann, title="Audited")
     entry = await AuditEntry.get(action="post.create")
     assert (entry.actor_id, entry.actor_name, entry.record_type, entry.record_id) == (ann.id, "ann", "post", post.id)
-    assert entry.changes == {"title": [None, "Audited"], "status": [None, "draft"]}
+    assert entry.changes == {"title": [None, "Audited"], "status": [None, "draft"], "tags": [None, []]}
 
 
 async def test_a_refused_actor_leaves_no_audit_entry() -> None:

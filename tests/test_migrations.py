@@ -70,3 +70,19 @@ async def test_a_model_change_without_a_migration_is_reported() -> None:
         last.content = original
         await last.save()
     assert any('"comments"' in change and '"body"' in change for change in changes), changes
+
+
+async def test_every_migration_applies_to_a_database_that_holds_rows(database_url: str) -> None:
+    rehearsal = await create_database(database_url, "tidings_rehearsal")
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "tests.migration_rehearsal",
+        rehearsal,
+        cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    output, errors = await asyncio.wait_for(process.communicate(), 120)
+    assert process.returncode == 0, errors.decode()[-3000:]
+    assert output.decode().split() == migration_files()

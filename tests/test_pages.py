@@ -74,7 +74,7 @@ async def test_write_publish_and_comment_through_the_pages(user: User) -> None:
     user.find(marker="body").type("First!")
     user.find(marker="submit").click()
     await user.should_see("1 comment")
-    posts = await blog.list_posts(ANONYMOUS)
+    posts = (await blog.list_posts(ANONYMOUS)).items
     assert [p.title for p in posts] == ["Live from the pages"]
 
 
@@ -82,7 +82,7 @@ async def test_an_empty_comment_is_refused_under_the_box(user: User) -> None:
     ann = await member("ann")
     post = await published(ann)
     await sign_in(user, "ann")
-    await user.open(f"/post/{post.id}")
+    await user.open(f"/post/{post.slug}")
     user.find(marker="submit").click()
     await user.should_see("This field can't be empty.")
 
@@ -94,8 +94,8 @@ async def test_two_users_see_each_others_comments_live(user: User, create_user: 
     bob_user = create_user()
     await sign_in(user, "ann")
     await sign_in(bob_user, "bob")
-    await user.open(f"/post/{post.id}")
-    await bob_user.open(f"/post/{post.id}")
+    await user.open(f"/post/{post.slug}")
+    await bob_user.open(f"/post/{post.slug}")
     bob_user.find(marker="body").type("Hello from Bob")
     bob_user.find(marker="submit").click()
     await user.should_see("Hello from Bob", retries=LIVE)
@@ -115,7 +115,7 @@ async def test_a_newly_published_post_appears_on_an_open_home_page(user: User) -
 
 async def test_anonymous_visitors_are_invited_to_sign_in_instead_of_a_comment_box(user: User) -> None:
     post = await published(await member("ann"))
-    await user.open(f"/post/{post.id}")
+    await user.open(f"/post/{post.slug}")
     await user.should_see("to join the discussion.")
     await user.should_not_see(kind=ui.textarea)
 
@@ -123,6 +123,6 @@ async def test_anonymous_visitors_are_invited_to_sign_in_instead_of_a_comment_bo
 async def test_a_draft_or_a_nonsense_address_shows_a_not_found_page(user: User) -> None:
     ann = await member("ann")
     post = await blog.create_post(ann, title="Secret draft")
-    for path in (f"/post/{post.id}", "/post/abc", "/post/99999999999999"):
+    for path in (f"/post/{post.slug}", "/post/abc", "/post/99999999999999"):
         await user.open(path)
         await user.should_see("This post does not exist, or is not visible to you.")

@@ -1,4 +1,4 @@
-"""Events of accounts."""
+"""Events of accounts, and the topics pages subscribe to."""
 
 from __future__ import annotations
 
@@ -10,6 +10,11 @@ from ..events import Event, event
 def session_topic(session_id: int) -> str:
     """The topic of one sign-in session (every tab signed in through it)."""
     return f"session:{session_id}"
+
+
+def user_topic(user_id: int) -> str:
+    """The topic of everything that happens to one user (their profile, followers, notifications)."""
+    return f"user:{user_id}"
 
 
 @event
@@ -32,3 +37,30 @@ class SessionEnded(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         return (session_topic(self.session_id),)
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class ProfileUpdated(Event):
+    """A user changed their name, e-mail address, bio or picture."""
+
+    user_id: int
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        return (user_topic(self.user_id),)
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class FollowChanged(Event):
+    """`follower_id` started (or stopped) following `followed_id`, who now has `followers` followers."""
+
+    follower_id: int
+    followed_id: int
+    following: bool
+    followers: int
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        return (user_topic(self.followed_id), user_topic(self.follower_id))

@@ -11,8 +11,11 @@ from ..validation import Command
 
 USERNAME_MAX = 32
 PASSWORD_MIN = 8
+BIO_MAX = 1_000
+IMAGE_MAX = 500
 _USERNAME = re.compile(r"[A-Za-z0-9_-]+")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_IMAGE = re.compile(r"https?://[^\s\"'<>]+", re.IGNORECASE)
 
 
 def _username(value: str) -> str:
@@ -27,10 +30,20 @@ def _email(value: str) -> str:
     return value.lower()
 
 
+def _image(value: str) -> str | None:
+    if not value:
+        return None
+    if not _IMAGE.fullmatch(value):
+        raise ValueError("Enter the address of a picture, starting with https://.")
+    return value
+
+
 Username = Annotated[str, Field(min_length=3, max_length=USERNAME_MAX), AfterValidator(_username)]
 Email = Annotated[str, Field(min_length=3, max_length=254), AfterValidator(_email)]
 # Spaces in a password are part of it: never trimmed.
 Password = Annotated[str, StringConstraints(strip_whitespace=False, min_length=PASSWORD_MIN, max_length=128)]
+Bio = Annotated[str, Field(max_length=BIO_MAX)]
+Image = Annotated[str, Field(max_length=IMAGE_MAX), AfterValidator(_image)]
 
 
 class RegisterUser(Command):
@@ -52,3 +65,25 @@ class SignOut(Command):
     """End the session that `token` stands for."""
 
     token: Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class UpdateProfile(Command):
+    """Change what others see of the actor (fields left out stay as they are; an empty picture removes it)."""
+
+    username: Username | None = None
+    email: Email | None = None
+    bio: Bio | None = None
+    image: Image | None = None
+
+
+class ChangePassword(Command):
+    """Replace the actor's password, proving the current one."""
+
+    current_password: Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=128)]
+    new_password: Password
+
+
+class FollowUser(Command):
+    """Start or stop following the user with this name."""
+
+    username: Annotated[str, Field(min_length=1, max_length=USERNAME_MAX)]

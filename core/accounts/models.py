@@ -1,4 +1,4 @@
-"""Account resources: users and their sign-in sessions."""
+"""Account resources: users, their sign-in sessions, and who follows whom."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ class User(Model):
     email = fields.CharField(max_length=254, unique=True)
     password_hash = fields.CharField(max_length=200)
     role = fields.CharEnumField(Role, max_length=16, default=Role.MEMBER)
+    bio = fields.TextField(null=True)
+    image = fields.CharField(max_length=500, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -36,3 +38,23 @@ class Session(Model):
 
     class Meta:
         table = "sessions"
+
+
+class Follow(Model):
+    """`follower` reads the posts of `followed` in their Following feed; identity: the pair."""
+
+    id = fields.BigIntField(primary_key=True)
+    follower: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="following", on_delete=fields.CASCADE
+    )
+    follower_id: int
+    followed: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="followers", on_delete=fields.CASCADE
+    )
+    followed_id: int
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "follows"
+        unique_together = (("follower", "followed"),)
+        indexes = (("followed_id", "follower_id"),)  # followers of a user, and "is ann following bob?"

@@ -1,10 +1,13 @@
-"""Account queries."""
+"""Account queries: who a session signs in, users and their profiles as the viewer may see them."""
 
 from __future__ import annotations
 
 from ..actor import ANONYMOUS, Actor, Role
-from .actions import token_hash
+from ..db.sql import fetch_one
+from ..errors import NotFound
+from .auth import token_hash
 from .models import Session
+from .views import Profile, UserView
 
 
 async def actor_for_session(token: str | None) -> Actor:
@@ -16,3 +19,34 @@ async def actor_for_session(token: str | None) -> Actor:
         return ANONYMOUS
     user = session.user
     return Actor(id=user.id, username=user.username, role=Role(user.role), session_id=session.id)
+
+
+async def get_user(actor: Actor, username: str) -> UserView:
+    """A user by name; the e-mail address only when the policy lets the actor see it."""
+    return (await get_profile(actor, username)).user
+
+
+async def get_profile(actor: Actor, username: str) -> Profile:
+    """A user's profile with their counts and whether the actor follows them, in one query."""
+    row = await fetch_one(
+        """
+        SELECT u.*,
+               (SELECT count(*) FROM posts p WHERE p.author_id = u.id AND p.status = 'published' AND NOT p.archived)
+                   AS post_count,
+               (SELECT count(*) FROM follows f WHERE f.followed_id = u.id) AS follower_count,
+               (SELECT count(*) FROM follows f WHERE f.follower_id = u.id) AS follow_count,
+               EXISTS (SELECT 1 FROM follows f WHERE f.followed_id = u.id AND f.follower_id = $2) AS following
+        FROM users u WHERE u.username = $1
+        """,
+        username,
+        actor.id,
+    )
+    if row is None:
+        raise NotFound("user")
+    return Profile(
+        user=UserView.from_row(row).for_viewer(actor),
+        following=row["following"],
+        posts=row["post_count"],
+        followers=row["follower_count"],
+        follows=row["follow_count"],
+    )

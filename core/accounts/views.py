@@ -2,26 +2,65 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
-from ..actor import Role
+from ..actor import Actor, Role
+from ..policy import allowed
 from .models import User
 
 
 @dataclass(frozen=True, slots=True)
 class UserView:
-    """A user as anyone may see them."""
+    """A user as the viewer may see them: the e-mail address only for themselves and admins."""
 
     id: int
     username: str
     role: Role
+    bio: str | None
+    image: str | None
+    email: str | None
     created_at: datetime
 
     @classmethod
     def of(cls, user: User) -> UserView:
-        """The read model of a user row."""
-        return cls(id=user.id, username=user.username, role=Role(user.role), created_at=user.created_at)
+        """The read model of a user row, e-mail included (see `for_viewer`)."""
+        return cls.from_row(user.__dict__)
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> UserView:
+        """The read model of a `users` row fetched as a mapping, e-mail included (see `for_viewer`)."""
+        return cls(
+            id=row["id"],
+            username=row["username"],
+            role=Role(row["role"]),
+            bio=row["bio"],
+            image=row["image"],
+            email=row["email"],
+            created_at=row["created_at"],
+        )
+
+    def for_viewer(self, actor: Actor) -> UserView:
+        """This view as `actor` may see it: the e-mail address only if the policy says so."""
+        return self if allowed(actor, "user.read_email", self) else replace(self, email=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A user's public page: who they are, whether the viewer follows them, and their counts."""
+
+    user: UserView
+    following: bool
+    posts: int
+    followers: int
+    follows: int
+
+    @property
+    def id(self) -> int:
+        """The user's id (the policy rules name it)."""
+        return self.user.id
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,31 +1,91 @@
-"""The blog: the code interface pages and the API may use (posts, comments, their events and input rules)."""
+"""The blog: the code interface pages and the API may use (posts, tags, comments, favourites, feeds)."""
 
-from .actions import add_comment, create_post, publish_post
-from .events import FEED_TOPIC, CommentAdded, PostDrafted, PostPublished, post_topic
-from .inputs import COMMENT_MAX, TITLE_MAX, AddComment, CreatePost
+from .comments import add_comment, delete_comment
+from .events import (
+    FEED_TOPIC,
+    CommentAdded,
+    CommentDeleted,
+    FavoriteChanged,
+    PostArchived,
+    PostDrafted,
+    PostEvent,
+    PostPublished,
+    PostRestored,
+    PostUnpublished,
+    PostUpdated,
+    post_topic,
+)
+from .favorites import favorite_post, unfavorite_post
+from .feeds import OFFSET_MAX, PAGE_MAX, PAGE_SIZE, Feed, count_posts, list_posts, popular_tags
+from .inputs import (
+    BODY_MAX,
+    COMMENT_MAX,
+    DESCRIPTION_MAX,
+    TAG_MAX,
+    TAGS_MAX,
+    TITLE_MAX,
+    AddComment,
+    CreatePost,
+    UpdatePost,
+    normalize_tag,
+)
 from .models import PostStatus
-from .queries import PAGE_SIZE, get_comment, get_post, list_comments, list_posts
-from .views import CommentView, PostView
+from .posts import archive_post, create_post, publish_post, restore_post, unpublish_post, update_post
+from .queries import get_comment, get_post, get_post_by_id, list_archived, list_comments, list_drafts
+from .views import Author, CommentView, Cursor, Page, PostSummary, PostView, TagCount
 
 __all__ = [
+    "BODY_MAX",
     "COMMENT_MAX",
+    "DESCRIPTION_MAX",
     "FEED_TOPIC",
+    "OFFSET_MAX",
+    "PAGE_MAX",
     "PAGE_SIZE",
+    "TAGS_MAX",
+    "TAG_MAX",
     "TITLE_MAX",
     "AddComment",
+    "Author",
     "CommentAdded",
+    "CommentDeleted",
     "CommentView",
     "CreatePost",
+    "Cursor",
+    "FavoriteChanged",
+    "Feed",
+    "Page",
+    "PostArchived",
     "PostDrafted",
+    "PostEvent",
     "PostPublished",
+    "PostRestored",
     "PostStatus",
+    "PostSummary",
+    "PostUnpublished",
+    "PostUpdated",
     "PostView",
+    "TagCount",
+    "UpdatePost",
     "add_comment",
+    "archive_post",
+    "count_posts",
     "create_post",
+    "delete_comment",
+    "favorite_post",
     "get_comment",
     "get_post",
+    "get_post_by_id",
+    "list_archived",
     "list_comments",
+    "list_drafts",
     "list_posts",
+    "normalize_tag",
+    "popular_tags",
     "post_topic",
     "publish_post",
+    "restore_post",
+    "unfavorite_post",
+    "unpublish_post",
+    "update_post",
 ]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..events import Event, event
 
-FEED_TOPIC = "posts"
+FEED_TOPIC = "posts"  # what changes the lists of published posts
 
 
 def post_topic(post_id: int) -> str:
@@ -14,19 +14,9 @@ def post_topic(post_id: int) -> str:
     return f"post:{post_id}"
 
 
-@event
 @dataclass(frozen=True, slots=True)
-class PostDrafted(Event):
-    """A draft was started (seen by its author only)."""
-
-    post_id: int
-    author_id: int
-
-
-@event
-@dataclass(frozen=True, slots=True)
-class PostPublished(Event):
-    """A post went public."""
+class PostEvent(Event):
+    """Something happened to a post."""
 
     post_id: int
     author_id: int
@@ -38,12 +28,77 @@ class PostPublished(Event):
 
 @event
 @dataclass(frozen=True, slots=True)
+class PostDrafted(PostEvent):
+    """A draft was started (seen by its author only)."""
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        return (post_topic(self.post_id),)
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class PostPublished(PostEvent):
+    """A post went public."""
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class PostUpdated(PostEvent):
+    """A post's title, description, text or tags changed; `version` is its new version."""
+
+    version: int
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class PostUnpublished(PostEvent):
+    """A post went back to being a draft."""
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class PostArchived(PostEvent):
+    """A post was archived: gone from every list and page."""
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class PostRestored(PostEvent):
+    """An archived post is back."""
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class FavoriteChanged(PostEvent):
+    """Someone favourited (or stopped favouriting) a post; `count` is its new number of favourites."""
+
+    user_id: int
+    favorited: bool
+    count: int
+
+
+@event
+@dataclass(frozen=True, slots=True)
 class CommentAdded(Event):
     """Someone commented on a post."""
 
     comment_id: int
     post_id: int
     author_id: int
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        return (post_topic(self.post_id),)
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class CommentDeleted(Event):
+    """A comment was removed."""
+
+    comment_id: int
+    post_id: int
 
     @property
     def topics(self) -> tuple[str, ...]:

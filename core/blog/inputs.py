@@ -2,28 +2,67 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from ..validation import Command
 
 TITLE_MAX = 200
+DESCRIPTION_MAX = 300
 BODY_MAX = 100_000
 COMMENT_MAX = 5_000
+TAG_MAX = 30
+TAGS_MAX = 10
+
+_TAG_WORDS = re.compile(r"[^\W_]+")
+
+
+def normalize_tag(raw: str) -> str:
+    """A tag as stored: lower case, its words joined by '-' ("Machine Learning" → "machine-learning")."""
+    return "-".join(_TAG_WORDS.findall(raw.lower()))
+
+
+def _tags(raw: list[str]) -> list[str]:
+    tags = sorted({normalize_tag(item) for item in raw} - {""})
+    if too_long := [tag for tag in tags if len(tag) > TAG_MAX]:
+        raise ValueError(f"Keep each tag within {TAG_MAX} characters ({too_long[0][:TAG_MAX]}… is longer).")
+    if len(tags) > TAGS_MAX:
+        raise ValueError(f"Use at most {TAGS_MAX} tags.")
+    return tags
+
 
 Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
+Title = Annotated[str, Field(min_length=1, max_length=TITLE_MAX)]
+Description = Annotated[str, Field(max_length=DESCRIPTION_MAX)]
+Body = Annotated[str, Field(max_length=BODY_MAX)]
+Tags = Annotated[list[Annotated[str, Field(max_length=200)]], Field(max_length=100), AfterValidator(_tags)]
 
 
 class CreatePost(Command):
-    """Start a draft."""
+    """Start a post: a draft, or published at once with `publish`."""
 
-    title: Annotated[str, Field(min_length=1, max_length=TITLE_MAX)]
-    body: Annotated[str, Field(max_length=BODY_MAX)] = ""
+    title: Title
+    description: Description = ""
+    body: Body = ""
+    tags: Tags = Field(default_factory=list)
+    publish: bool = False
 
 
-class PublishPost(Command):
-    """Publish a draft."""
+class UpdatePost(Command):
+    """Change a post; `version` is the one the author edited (None: whatever is current)."""
+
+    post_id: Id
+    version: Annotated[int, Field(ge=1)] | None = None
+    title: Title | None = None
+    description: Description | None = None
+    body: Body | None = None
+    tags: Tags | None = None
+
+
+class PostRef(Command):
+    """Act on one post (publish, unpublish, archive, restore, favourite, unfavourite)."""
 
     post_id: Id
 
@@ -33,3 +72,9 @@ class AddComment(Command):
 
     post_id: Id
     body: Annotated[str, Field(min_length=1, max_length=COMMENT_MAX)]
+
+
+class DeleteComment(Command):
+    """Remove a comment."""
+
+    comment_id: Id

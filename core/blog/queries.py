@@ -1,55 +1,74 @@
-"""Blog queries: each one reads only what its actor may see, with filters that agree with the policy."""
+"""Blog queries about one post: the post itself, its comments, and the actor's own drafts and archive."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from tortoise.expressions import Q
-
 from ..actor import Actor
+from ..db.sql import fetch
 from ..errors import NotFound
-from .models import Comment, Post, PostStatus
-from .views import CommentView, PostView
-
-PAGE_SIZE = 20
+from . import rows
+from .views import CommentView, PostSummary, PostView
 
 
-def readable_posts(actor: Actor) -> Q:
-    """The posts `actor` may read: the query twin of the `post.read` rules."""
-    published = Q(status=PostStatus.PUBLISHED)
-    return published if actor.id is None else published | Q(author_id=actor.id)
+async def get_post(actor: Actor, slug: str) -> PostView:
+    """The post with this slug, if `actor` may read it; otherwise NotFound (a draft's existence is not revealed)."""
+    return await _one_post(actor, "p.slug = $2", slug)
 
 
-async def list_posts(
-    actor: Actor, *, before: tuple[datetime, int] | None = None, limit: int = PAGE_SIZE
-) -> list[PostView]:
-    """Published posts, newest first; `before` is the (published_at, id) of the last post of the previous page."""
-    query = Post.filter(status=PostStatus.PUBLISHED)
-    if before is not None:
-        at, post_id = before
-        query = query.filter(Q(published_at__lt=at) | Q(published_at=at, id__lt=post_id))
-    posts = await query.order_by("-published_at", "-id").limit(max(1, min(limit, 100))).select_related("author")
-    return [PostView.of(post, post.author.username) for post in posts]
+async def get_post_by_id(actor: Actor, post_id: int) -> PostView:
+    """The post with this id, if `actor` may read it (events name posts by id)."""
+    return await _one_post(actor, "p.id = $2", post_id)
 
 
-async def get_post(actor: Actor, post_id: int) -> PostView:
-    """The post, if `actor` may read it; otherwise NotFound (a draft's existence is not revealed)."""
-    post = await Post.filter(readable_posts(actor), id=post_id).select_related("author").first()
-    if post is None:
-        raise NotFound("post")
-    return PostView.of(post, post.author.username)
+async def list_drafts(actor: Actor) -> list[PostSummary]:
+    """The actor's drafts, last edited first."""
+    return await _own_posts(actor, "p.status = 'draft' AND p.archived = false")
+
+
+async def list_archived(actor: Actor) -> list[PostSummary]:
+    """The actor's archived posts, last edited first (they can restore them)."""
+    return await _own_posts(actor, "p.archived = true")
 
 
 async def list_comments(actor: Actor, post_id: int) -> list[CommentView]:
-    """The comments of a post `actor` may read, oldest first."""
-    await get_post(actor, post_id)
-    comments = await Comment.filter(post_id=post_id).order_by("id").select_related("author")
-    return [CommentView.of(comment, comment.author.username) for comment in comments]
+    """The comments of a post `actor` may read, oldest first (NotFound if they may not read it)."""
+    found = await fetch(
+        f"SELECT {rows.COMMENT_COLUMNS} FROM {rows.COMMENTS} WHERE c.post_id = $2 AND {rows.readable(actor)}"
+        " ORDER BY c.id",
+        actor.id,
+        post_id,
+    )
+    if not found:
+        await get_post_by_id(actor, post_id)  # no comments, or no such post for this actor?
+    return [rows.comment(row) for row in found]
 
 
 async def get_comment(actor: Actor, comment_id: int) -> CommentView:
     """One comment, if `actor` may read its post."""
-    comment = await Comment.filter(id=comment_id, post__status=PostStatus.PUBLISHED).select_related("author").first()
-    if comment is None:
+    found = await fetch(
+        f"SELECT {rows.COMMENT_COLUMNS} FROM {rows.COMMENTS} WHERE c.id = $2 AND {rows.readable(actor)}",
+        actor.id,
+        comment_id,
+    )
+    if not found:
         raise NotFound("comment")
-    return CommentView.of(comment, comment.author.username)
+    return rows.comment(found[0])
+
+
+async def _one_post(actor: Actor, condition: str, value: object) -> PostView:
+    found = await fetch(
+        f"SELECT {rows.POST_COLUMNS} FROM {rows.POSTS} WHERE {condition} AND {rows.readable(actor)}", actor.id, value
+    )
+    if not found:
+        raise NotFound("post")
+    return rows.post(found[0])
+
+
+async def _own_posts(actor: Actor, condition: str) -> list[PostSummary]:
+    if actor.id is None:
+        return []
+    found = await fetch(
+        f"SELECT {rows.SUMMARY_COLUMNS} FROM {rows.POSTS} WHERE p.author_id = $1 AND {condition}"
+        " ORDER BY p.updated_at DESC LIMIT 100",
+        actor.id,
+    )
+    return [rows.summary(row) for row in found]

@@ -1,68 +1,97 @@
-"""Read models of the blog: frozen, carrying the fields the policy rules name (author_id, status)."""
+"""Read models of the blog: frozen, carrying the fields the policy rules name (author_id, status, archived)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Generic, TypeVar
 
-from .markdown import excerpt, render
-from .models import Comment, Post, PostStatus
+from .models import PostStatus
+
+T = TypeVar("T")
+Cursor = tuple[datetime, int]  # (published_at, id) of the last post of a page
 
 
 @dataclass(frozen=True, slots=True)
-class PostView:
-    """A post with its author's name and its body rendered to safe HTML."""
+class Author:
+    """Who wrote a post or comment, as the viewer sees them."""
 
     id: int
+    username: str
+    bio: str | None
+    image: str | None
+    following: bool  # whether the viewer follows them
+
+
+@dataclass(frozen=True, slots=True)
+class PostSummary:
+    """A post in a list: everything but its text."""
+
+    id: int
+    slug: str
     title: str
-    body: str
-    body_html: str
-    excerpt: str
-    author_id: int
-    author_name: str
+    description: str
+    excerpt: str  # the description, or the first words of the text
+    tags: tuple[str, ...]
+    author: Author
     status: PostStatus
+    archived: bool
+    favorites_count: int
+    favorited: bool  # whether the viewer favourited it
     published_at: datetime | None
     created_at: datetime
     updated_at: datetime
 
-    @classmethod
-    def of(cls, post: Post, author_name: str) -> PostView:
-        """The read model of a post row."""
-        body_html = render(post.body)
-        return cls(
-            id=post.id,
-            title=post.title,
-            body=post.body,
-            body_html=body_html,
-            excerpt=excerpt(body_html),
-            author_id=post.author_id,
-            author_name=author_name,
-            status=PostStatus(post.status),
-            published_at=post.published_at,
-            created_at=post.created_at,
-            updated_at=post.updated_at,
-        )
+    @property
+    def author_id(self) -> int:
+        """The author's id (the policy rules name it)."""
+        return self.author.id
+
+    @property
+    def cursor(self) -> Cursor | None:
+        """Where the page after this post starts."""
+        return (self.published_at, self.id) if self.published_at else None
+
+
+@dataclass(frozen=True, slots=True)
+class PostView(PostSummary):
+    """A whole post: its Markdown, the same rendered to safe HTML, and the version edits must name."""
+
+    body: str
+    body_html: str
+    version: int
 
 
 @dataclass(frozen=True, slots=True)
 class CommentView:
-    """A comment with its author's name and its body rendered to safe HTML."""
+    """A comment with its author and its text rendered to safe HTML."""
 
     id: int
     post_id: int
-    author_id: int
-    author_name: str
+    post_author_id: int  # the post's author may delete any comment on it
+    author: Author
+    body: str
     body_html: str
     created_at: datetime
+    updated_at: datetime
 
-    @classmethod
-    def of(cls, comment: Comment, author_name: str) -> CommentView:
-        """The read model of a comment row."""
-        return cls(
-            id=comment.id,
-            post_id=comment.post_id,
-            author_id=comment.author_id,
-            author_name=author_name,
-            body_html=render(comment.body),
-            created_at=comment.created_at,
-        )
+    @property
+    def author_id(self) -> int:
+        """The comment's author's id (the policy rules name it)."""
+        return self.author.id
+
+
+@dataclass(frozen=True, slots=True)
+class TagCount:
+    """A tag and how many published posts carry it."""
+
+    name: str
+    posts: int
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One page of a list; `next` starts the following page (None on the last)."""
+
+    items: list[T]
+    next: Cursor | None

@@ -7,7 +7,13 @@ from typing import Any
 
 from tortoise.backends.base.config_generator import expand_db_url
 
-MODEL_MODULES = ["core.accounts.models", "core.blog.models", "core.audit", "aerich.models"]
+MODEL_MODULES = [
+    "core.accounts.models",
+    "core.blog.models",
+    "core.notifications.models",
+    "core.audit",
+    "aerich.models",
+]
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 APP = "models"
 

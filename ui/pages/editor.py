@@ -30,7 +30,7 @@ async def editor_page() -> None:
         async def save() -> None:
             post = await attempt(blog.create_post(viewer, **form.values()), form)
             if post is not None:
-                ui.navigate.to(f"/post/{post.id}")
+                ui.navigate.to(f"/post/{post.slug}")
 
         ui.button("Save draft", icon="save", on_click=save).props("unelevated").mark("submit")
         ui.label("A draft is visible to you only; publish it from its page.").classes("text-sm text-gray-500")

@@ -13,12 +13,12 @@ from ..components.frame import frame
 from ..components.posts import comment_item, when
 
 
-@ui.page("/post/{post_id}")
-async def post_page(post_id: str) -> None:
+@ui.page("/post/{slug}")
+async def post_page(slug: str) -> None:
     """One post and its discussion."""
     viewer = await session.viewer()
     try:
-        post = await blog.get_post(viewer, _as_id(post_id))
+        post = await blog.get_post(viewer, slug)
         comments = await blog.list_comments(viewer, post.id)
     except NotFound:
         with frame(viewer, "Not found"):
@@ -52,11 +52,11 @@ class PostView:
         with ui.row().classes("items-center gap-3"):
             if self.post.status == blog.PostStatus.DRAFT:
                 ui.badge("Draft", color="orange")
-                ui.label(f"by {self.post.author_name}, not yet published").classes("text-sm text-gray-500")
+                ui.label(f"by {self.post.author.username}, not yet published").classes("text-sm text-gray-500")
                 if allowed(self.viewer, "post.publish", self.post):
                     ui.button("Publish", icon="send", on_click=self.publish)
             else:
-                ui.label(f"by {self.post.author_name} · {when(self.post.published_at)}").classes(
+                ui.label(f"by {self.post.author.username} · {when(self.post.published_at)}").classes(
                     "text-sm text-gray-500"
                 )
 
@@ -103,16 +103,10 @@ class PostView:
         if isinstance(event, blog.CommentAdded) and event.comment_id not in self.shown:
             self.add_comments([await live.load_once(event, lambda: blog.get_comment(ANONYMOUS, event.comment_id))])
         elif isinstance(event, blog.PostPublished):
-            self.show(await live.load_once(event, lambda: blog.get_post(ANONYMOUS, event.post_id)))
+            self.show(await live.load_once(event, lambda: blog.get_post_by_id(ANONYMOUS, event.post_id)))
 
     def show(self, post: blog.PostView) -> None:
         """Redraw what depends on the post's status."""
         self.post = post
         self.header.refresh()
         self.comment_box.refresh()
-
-
-def _as_id(text: str) -> int:
-    if not text.isdigit() or not 0 < int(text) < 2**31:
-        raise NotFound("post")
-    return int(text)

@@ -1,4 +1,4 @@
-"""Account actions: register, sign in, sign out."""
+"""Account actions about signing in: register, sign in, sign out, change the password."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from tortoise.expressions import Q
 from ..actions import Context, action
 from ..errors import Invalid, NotFound
 from .events import SessionEnded, UserRegistered
-from .inputs import RegisterUser, SignIn, SignOut
+from .inputs import ChangePassword, RegisterUser, SignIn, SignOut
 from .models import Session, User
 from .passwords import hash_password, verify_password
+from .uniqueness import ensure_unused, taken
 from .views import SignedIn, UserView
 
 WRONG_CREDENTIALS = "Wrong username, e-mail or password."
@@ -24,13 +25,13 @@ async def register(ctx: Context[RegisterUser]) -> UserView:
     """Create a member account; emits UserRegistered."""
     data = ctx.input
     ctx.authorize()
-    await _ensure_unused(data.username, data.email)
+    await ensure_unused(username=data.username, email=data.email)
     try:
         user = await User.create(
             username=data.username, email=data.email, password_hash=await hash_password(data.password)
         )
     except IntegrityError as error:  # a concurrent sign-up took the name between the check and the insert
-        raise _taken(str(error)) from None
+        raise taken(str(error)) from None
     ctx.audit("user", user.id, {"username": [None, user.username]})
     ctx.emit(UserRegistered(user_id=user.id, username=user.username))
     return UserView.of(user)
@@ -62,22 +63,23 @@ async def sign_out(ctx: Context[SignOut]) -> None:
     ctx.emit(SessionEnded(session_id=session.id, user_id=session.user_id))
 
 
+@action("user.change_password", ChangePassword)
+async def change_password(ctx: Context[ChangePassword]) -> None:
+    """Replace the actor's password and end their other sessions; emits SessionEnded for each."""
+    user = await User.filter(id=ctx.actor.id or 0).select_for_update().first()
+    if user is None:
+        raise NotFound("user")
+    ctx.authorize(user)
+    if not await verify_password(user.password_hash, ctx.input.current_password):
+        raise Invalid.field("current_password", "This is not your current password.")
+    user.password_hash = await hash_password(ctx.input.new_password)
+    await user.save(update_fields=["password_hash", "updated_at"])
+    others = await Session.filter(user_id=user.id).exclude(id=ctx.actor.session_id or 0)
+    await Session.filter(id__in=[session.id for session in others]).delete()
+    ctx.audit("user", user.id, {"password": ["(old)", "(new)"], "sessions_ended": [None, len(others)]})
+    ctx.emit(*(SessionEnded(session_id=session.id, user_id=user.id) for session in others))
+
+
 def token_hash(token: str) -> str:
     """What is stored of a session token: a leaked table signs nobody in."""
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-async def _ensure_unused(username: str, email: str) -> None:
-    errors: dict[str, list[str]] = {}
-    if await User.filter(username__iexact=username).exists():
-        errors["username"] = ["This username is taken."]
-    if await User.filter(email=email).exists():
-        errors["email"] = ["An account with this e-mail address exists."]
-    if errors:
-        raise Invalid(errors)
-
-
-def _taken(message: str) -> Invalid:
-    if "email" in message:
-        return Invalid.field("email", "An account with this e-mail address exists.")
-    return Invalid.field("username", "This username is taken.")

@@ -1,0 +1,131 @@
+"""Post actions: write, edit (with optimistic locking), publish, unpublish, archive, restore."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from ..actions import Context, action, changes
+from ..errors import Conflict, Invalid, NotFound
+from .events import PostArchived, PostDrafted, PostPublished, PostRestored, PostUnpublished, PostUpdated
+from .inputs import CreatePost, PostRef, UpdatePost
+from .models import Post, PostStatus
+from .queries import get_post_by_id
+from .slugs import unique_slug
+from .tagging import set_tags
+from .views import PostView
+
+EMPTY_BODY = "Write something before publishing."
+EDITABLE = ("title", "description", "body")
+
+
+@action("post.create", CreatePost)
+async def create_post(ctx: Context[CreatePost]) -> PostView:
+    """Start a post by the actor, a draft or published at once; emits PostDrafted or PostPublished."""
+    ctx.authorize()
+    data, author_id = ctx.input, ctx.actor.id
+    assert author_id is not None  # the policy lets only members write
+    if data.publish and not data.body.strip():
+        raise Invalid.field("body", EMPTY_BODY)
+    status = PostStatus.PUBLISHED if data.publish else PostStatus.DRAFT
+    post = await Post.create(
+        slug=await unique_slug(data.title),
+        title=data.title,
+        description=data.description,
+        body=data.body,
+        author_id=author_id,
+        status=status,
+        published_at=datetime.now(UTC) if data.publish else None,
+    )
+    await set_tags(ctx.connection, post.id, data.tags)
+    ctx.audit("post", post.id, {"title": [None, post.title], "status": [None, status], "tags": [None, data.tags]})
+    ctx.emit((PostPublished if data.publish else PostDrafted)(post_id=post.id, author_id=author_id))
+    return await get_post_by_id(ctx.actor, post.id)
+
+
+@action("post.update", UpdatePost)
+async def update_post(ctx: Context[UpdatePost]) -> PostView:
+    """Change a post's title, description, text or tags; a stale `version` raises Conflict; emits PostUpdated."""
+    post = await _locked(ctx.input.post_id)
+    ctx.authorize(post)
+    data = ctx.input
+    if data.version is not None and data.version != post.version:
+        current = await get_post_by_id(ctx.actor, post.id)
+        raise Conflict("This post was changed since you opened it.", current=current)
+    before = {name: getattr(post, name) for name in EDITABLE}
+    for name in EDITABLE:
+        if (value := getattr(data, name)) is not None:
+            setattr(post, name, value)
+    if post.status == PostStatus.PUBLISHED and not post.body.strip():
+        raise Invalid.field("body", "A published post needs some text.")
+    post.version += 1
+    await post.save(update_fields=[*EDITABLE, "version", "updated_at"])
+    if data.tags is not None:
+        await set_tags(ctx.connection, post.id, data.tags)
+    after = {name: getattr(post, name) for name in EDITABLE}
+    ctx.audit("post", post.id, changes(before, after) | ({"tags": [None, data.tags]} if data.tags is not None else {}))
+    ctx.emit(PostUpdated(post_id=post.id, author_id=post.author_id, version=post.version))
+    return await get_post_by_id(ctx.actor, post.id)
+
+
+@action("post.publish", PostRef)
+async def publish_post(ctx: Context[PostRef]) -> PostView:
+    """Publish a draft (its text must not be empty); emits PostPublished."""
+    post = await _locked(ctx.input.post_id)
+    ctx.authorize(post)
+    if post.status == PostStatus.PUBLISHED:
+        raise Invalid.field("post_id", "This post is already published.")
+    if not post.body.strip():
+        raise Invalid.field("body", EMPTY_BODY)
+    await _set_status(ctx, post, PostStatus.PUBLISHED, datetime.now(UTC))
+    ctx.emit(PostPublished(post_id=post.id, author_id=post.author_id))
+    return await get_post_by_id(ctx.actor, post.id)
+
+
+@action("post.unpublish", PostRef)
+async def unpublish_post(ctx: Context[PostRef]) -> PostView:
+    """Turn a published post back into a draft; emits PostUnpublished."""
+    post = await _locked(ctx.input.post_id)
+    ctx.authorize(post)
+    if post.status != PostStatus.PUBLISHED:
+        raise Invalid.field("post_id", "This post is not published.")
+    await _set_status(ctx, post, PostStatus.DRAFT, None)
+    ctx.emit(PostUnpublished(post_id=post.id, author_id=post.author_id))
+    return await get_post_by_id(ctx.actor, post.id)
+
+
+@action("post.archive", PostRef)
+async def archive_post(ctx: Context[PostRef]) -> None:
+    """Archive a post: gone from every list and page, kept, restorable; emits PostArchived."""
+    post = await _locked(ctx.input.post_id)
+    ctx.authorize(post)
+    await _set_archived(ctx, post, archived=True)
+    ctx.emit(PostArchived(post_id=post.id, author_id=post.author_id))
+
+
+@action("post.restore", PostRef)
+async def restore_post(ctx: Context[PostRef]) -> PostView:
+    """Bring an archived post back as it was; emits PostRestored."""
+    post = await _locked(ctx.input.post_id)
+    ctx.authorize(post)
+    await _set_archived(ctx, post, archived=False)
+    ctx.emit(PostRestored(post_id=post.id, author_id=post.author_id))
+    return await get_post_by_id(ctx.actor, post.id)
+
+
+async def _locked(post_id: int) -> Post:
+    post = await Post.filter(id=post_id).select_for_update().first()
+    if post is None:
+        raise NotFound("post")
+    return post
+
+
+async def _set_status(ctx: Context[PostRef], post: Post, status: PostStatus, published_at: datetime | None) -> None:
+    ctx.audit("post", post.id, {"status": [post.status, status]})
+    post.status, post.published_at = status, published_at
+    await post.save(update_fields=["status", "published_at", "updated_at"])
+
+
+async def _set_archived(ctx: Context[PostRef], post: Post, *, archived: bool) -> None:
+    ctx.audit("post", post.id, {"archived": [post.archived, archived]})
+    post.archived = archived
+    await post.save(update_fields=["archived", "updated_at"])

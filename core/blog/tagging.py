@@ -1,0 +1,21 @@
+"""Attaching normalised tags to a post (tags are created the first time someone uses them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+async def set_tags(connection: Any, post_id: int, names: list[str]) -> None:
+    """Make `names` the post's tags, in three statements whatever their number."""
+    await connection.execute_query("DELETE FROM post_tags WHERE post_id = $1", [post_id])
+    if not names:
+        return
+    # Two statements, not one: the second needs a fresh snapshot to see a tag that a concurrent
+    # transaction created (our INSERT waited for it and skipped the name).
+    await connection.execute_query(
+        "INSERT INTO tags (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING", [names]
+    )
+    await connection.execute_query(
+        "INSERT INTO post_tags (post_id, tag_id) SELECT $1, id FROM tags WHERE name = ANY($2::text[])",
+        [post_id, names],
+    )

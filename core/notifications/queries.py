@@ -1,0 +1,22 @@
+"""Notification queries: each user sees only their own."""
+
+from __future__ import annotations
+
+from ..actor import Actor
+from .models import Notification
+from .views import NotificationView
+
+
+async def list_notifications(actor: Actor, limit: int = 20) -> list[NotificationView]:
+    """The actor's newest notifications (none for the anonymous visitor)."""
+    if actor.id is None:
+        return []
+    rows = await Notification.filter(user_id=actor.id).order_by("-id").limit(max(1, min(limit, 100)))
+    return [NotificationView.of(row) for row in rows]
+
+
+async def unread_count(actor: Actor) -> int:
+    """How many of the actor's notifications are unread."""
+    if actor.id is None:
+        return 0
+    return await Notification.filter(user_id=actor.id, read=False).count()
