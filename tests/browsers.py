@@ -57,6 +57,11 @@ class Browser:
         field = self.wait_for(By.XPATH, f"//*[(self::input or self::textarea) and @aria-label='{label}']")
         field.send_keys(text)
 
+    def value_of(self, label: str) -> str:
+        """What a labelled field holds."""
+        field = self.wait_for(By.XPATH, f"//*[(self::input or self::textarea) and @aria-label='{label}']")
+        return str(field.get_attribute("value"))
+
     def type_in_textarea(self, text: str) -> None:
         self.wait_for(By.TAG_NAME, "textarea").send_keys(text)
 
@@ -72,22 +77,24 @@ class Browser:
             return True
 
         # A button can be redrawn between finding and clicking it (a page part refreshed): find it again.
-        WebDriverWait(self.driver, WAIT, ignored_exceptions=[StaleElementReferenceException]).until(
-            click_last, f"no button {text!r} to click"
-        )
+        self._wait(WAIT).until(click_last, f"no button {text!r} to click")
 
     def should_see(self, text: str, timeout: float = WAIT) -> None:
         """Wait until `text` shows (case-insensitively: buttons are styled in capitals)."""
-        WebDriverWait(self.driver, timeout).until(lambda _: self.shows(text), f"expected to see {text!r}")
+        self._wait(timeout).until(lambda _: self.shows(text), f"expected to see {text!r}")
 
     def should_not_see(self, text: str, timeout: float = WAIT) -> None:
-        WebDriverWait(self.driver, timeout).until_not(lambda _: self.shows(text), f"expected {text!r} to go away")
+        self._wait(timeout).until_not(lambda _: self.shows(text), f"expected {text!r} to go away")
 
     def shows(self, text: str) -> bool:
         return text.lower() in self.driver.find_element(By.TAG_NAME, "body").text.lower()
 
+    def _wait(self, timeout: float) -> WebDriverWait[webdriver.Chrome]:
+        # The page redraws parts of itself live: an element found a moment ago may be gone; look again.
+        return WebDriverWait(self.driver, timeout, ignored_exceptions=[StaleElementReferenceException])
+
     def wait_for(self, by: str, selector: str) -> WebElement:
-        return WebDriverWait(self.driver, WAIT).until(expected_conditions.element_to_be_clickable((by, selector)))
+        return self._wait(WAIT).until(expected_conditions.element_to_be_clickable((by, selector)))
 
     def screenshot(self, path: str) -> None:
         self.driver.save_screenshot(path)

@@ -16,7 +16,12 @@ async def member(username: str | None = None) -> Actor:
     """A newly registered and signed-in member."""
     name = username or f"member{next(_numbers)}"
     await accounts.register(ANONYMOUS, username=name, email=f"{name}@example.com", password=PASSWORD)
-    signed_in = await accounts.sign_in(ANONYMOUS, login=name, password=PASSWORD)
+    return await signed_in_as(name)
+
+
+async def signed_in_as(username: str) -> Actor:
+    """A new session of an existing member."""
+    signed_in = await accounts.sign_in(ANONYMOUS, login=username, password=PASSWORD)
     return await accounts.actor_for_session(signed_in.token)
 
 

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .browsers import Browser, chromium
+from .factories import PASSWORD
 from .servers import ROOT, AppProcess
 
 SCREENSHOTS = ROOT / "screenshots"
@@ -38,25 +39,33 @@ def browser(request: pytest.FixtureRequest) -> Iterator[Callable[[str], Browser]
         driver.quit()
 
 
+def sign_up(browser: Browser, name: str) -> None:
+    browser.open("/sign-up")
+    browser.type("Username", name)
+    browser.type("E-mail", f"{name}@example.com")
+    browser.type("Password", PASSWORD)
+    browser.click("Sign up")
+    browser.should_see("Write")
+
+
+def sign_in(browser: Browser, name: str) -> None:
+    browser.open("/sign-in")
+    browser.type("Username or e-mail", name)
+    browser.type("Password", PASSWORD)
+    browser.click("Sign in")
+    browser.should_see("Write")
+
+
 def test_a_comment_made_in_one_browser_appears_live_in_another_served_by_another_process(
     two_processes: tuple[AppProcess, AppProcess], browser: Callable[[str], Browser]
 ) -> None:
     ann, reader = browser(two_processes[0].url), browser(two_processes[1].url)
-
-    ann.open("/sign-up")
-    ann.type("Username", "ann")
-    ann.type("E-mail", "ann@example.com")
-    ann.type("Password", "correct horse battery")
-    ann.click("Sign up")
-    ann.should_see("Sign out")
-
+    sign_up(ann, "ann")
     ann.open("/write")
     ann.type("Title", "Hello from a real browser")
     ann.type("Text (Markdown)", "It *works*.")
-    ann.click("Save draft")
-    ann.should_see("Draft")
     ann.click("Publish")
-    ann.should_not_see("not yet published")
+    ann.should_see("No comments yet")
     path = urlsplit(ann.driver.current_url).path
 
     reader.open("/")
@@ -68,3 +77,49 @@ def test_a_comment_made_in_one_browser_appears_live_in_another_served_by_another
     ann.click("Comment")
     reader.should_see("Seen from the other side?")
     reader.should_see("1 comment")
+
+
+def test_what_was_typed_survives_a_reload_before_any_save(
+    two_processes: tuple[AppProcess, AppProcess], browser: Callable[[str], Browser]
+) -> None:
+    ann = browser(two_processes[0].url)
+    sign_up(ann, "ann")
+    ann.open("/write")
+    ann.type("Title", "Typed just before the reload")
+    ann.type("Text (Markdown)", "Every word of this must come back.")
+    ann.driver.refresh()  # at once: the draft has not reached the server yet
+    ann.should_see("Restored what you typed in this browser")
+    assert ann.value_of("Title") == "Typed just before the reload"
+    assert ann.value_of("Text (Markdown)") == "Every word of this must come back."
+    ann.should_see("All changes saved")  # and then the restored text saves itself as a draft
+    ann.driver.refresh()
+    ann.should_see("Edit post")
+    assert ann.value_of("Text (Markdown)") == "Every word of this must come back."
+
+
+def test_a_conflicting_edit_shows_the_other_version_and_the_author_keeps_theirs(
+    two_processes: tuple[AppProcess, AppProcess], browser: Callable[[str], Browser]
+) -> None:
+    first, second = browser(two_processes[0].url), browser(two_processes[1].url)
+    sign_up(first, "ann")
+    sign_in(second, "ann")
+    first.open("/write")
+    first.type("Title", "A post edited twice")
+    first.type("Text (Markdown)", "The original text.")
+    first.click("Publish")
+    first.should_see("No comments yet")
+    edit = urlsplit(first.driver.current_url).path.replace("/post/", "/edit/")
+    first.open(edit)
+    second.open(edit)
+    second.type("Text (Markdown)", " Added in the second window.")
+    first.type("Title", " (first window)")
+    first.click("Update")
+    first.should_see("No comments yet")
+    second.should_see("This post was changed in another window")
+    second.click("Update")
+    second.should_see("This post was changed elsewhere since you opened it.")
+    second.should_see("A post edited twice (first window)")
+    second.click("Keep mine")
+    second.should_see("No comments yet")
+    second.should_see("The original text. Added in the second window.")
+    second.should_see("A post edited twice")

@@ -12,14 +12,15 @@ from nicegui import app, ui
 from core import Settings, runtime
 
 Lifespan = Callable[[Any], AbstractAsyncContextManager[Any]]
-STYLES = Path(__file__).parent / "static" / "tidings.css"
+STATIC = Path(__file__).parent / "static"
 
 
 def setup(settings: Settings) -> None:
     """Register every page and make the server wait for the database (migrated) before serving."""
-    from .pages import editor, home, post, sign_in, sign_up  # noqa: F401, PLC0415  (importing registers the routes)
+    from . import pages  # noqa: F401, PLC0415  (importing registers the routes, again after a test resets them)
 
-    ui.add_css(STYLES, shared=True)
+    ui.add_css(STATIC / "tidings.css", shared=True)
+    ui.add_body_html(f"<script>{(STATIC / 'drafts.js').read_text()}</script>", shared=True)
 
     original: Lifespan = getattr(app.router.lifespan_context, "tidings_original", app.router.lifespan_context)
 

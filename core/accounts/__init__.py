@@ -4,7 +4,7 @@ from .auth import change_password, register, sign_in, sign_out
 from .events import FollowChanged, ProfileUpdated, SessionEnded, UserRegistered, session_topic, user_topic
 from .inputs import BIO_MAX, PASSWORD_MIN, USERNAME_MAX, ChangePassword, RegisterUser, SignIn, UpdateProfile
 from .profiles import follow, unfollow, update_profile
-from .queries import actor_for_session, get_profile, get_user
+from .queries import actor_for_session, followed_ids, get_profile, get_user
 from .uniqueness import EMAIL_TAKEN, USERNAME_TAKEN
 from .views import Profile, SignedIn, UserView
 
@@ -28,6 +28,7 @@ __all__ = [
     "actor_for_session",
     "change_password",
     "follow",
+    "followed_ids",
     "get_profile",
     "get_user",
     "register",

@@ -64,8 +64,8 @@ async def sign_out(ctx: Context[SignOut]) -> None:
 
 
 @action("user.change_password", ChangePassword)
-async def change_password(ctx: Context[ChangePassword]) -> None:
-    """Replace the actor's password and end their other sessions; emits SessionEnded for each."""
+async def change_password(ctx: Context[ChangePassword]) -> int:
+    """Replace the actor's password and end their other sessions (return how many); emits SessionEnded for each."""
     user = await User.filter(id=ctx.actor.id or 0).select_for_update().first()
     if user is None:
         raise NotFound("user")
@@ -78,6 +78,7 @@ async def change_password(ctx: Context[ChangePassword]) -> None:
     await Session.filter(id__in=[session.id for session in others]).delete()
     ctx.audit("user", user.id, {"password": ["(old)", "(new)"], "sessions_ended": [None, len(others)]})
     ctx.emit(*(SessionEnded(session_id=session.id, user_id=user.id) for session in others))
+    return len(others)
 
 
 def token_hash(token: str) -> str:

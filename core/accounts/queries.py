@@ -6,7 +6,7 @@ from ..actor import ANONYMOUS, Actor, Role
 from ..db.sql import fetch_one
 from ..errors import NotFound
 from .auth import token_hash
-from .models import Session
+from .models import Follow, Session
 from .views import Profile, UserView
 
 
@@ -50,3 +50,10 @@ async def get_profile(actor: Actor, username: str) -> Profile:
         followers=row["follower_count"],
         follows=row["follow_count"],
     )
+
+
+async def followed_ids(actor: Actor) -> frozenset[int]:
+    """The ids of the users `actor` follows (for telling which new posts belong in their Following feed)."""
+    if actor.id is None:
+        return frozenset()
+    return frozenset(follow.followed_id for follow in await Follow.filter(follower_id=actor.id).only("followed_id"))

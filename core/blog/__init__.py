@@ -29,6 +29,7 @@ from .inputs import (
     UpdatePost,
     normalize_tag,
 )
+from .markdown import render as render_markdown
 from .models import PostStatus
 from .posts import archive_post, create_post, publish_post, restore_post, unpublish_post, update_post
 from .queries import get_comment, get_post, get_post_by_id, list_archived, list_comments, list_drafts
@@ -84,6 +85,7 @@ __all__ = [
     "popular_tags",
     "post_topic",
     "publish_post",
+    "render_markdown",
     "restore_post",
     "unfavorite_post",
     "unpublish_post",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from nicegui import ui
@@ -14,23 +15,39 @@ from core import Invalid, check_field
 class Form:
     """Input fields named like the fields of a core input model."""
 
-    def __init__(self, model: type[BaseModel]) -> None:
+    def __init__(self, model: type[BaseModel], *, check_while_typing: bool = False) -> None:
         self.model = model
+        self.check_while_typing = check_while_typing
         self.fields: dict[str, ValidationElement[Any]] = {}
+        self.parsers: dict[str, Callable[[Any], Any]] = {}
         self.message = ui.label().classes("text-negative text-sm")
         self.message.set_visibility(False)
 
-    def add(self, name: str, element: ValidationElement[Any]) -> ValidationElement[Any]:
-        """Register `element` as the field `name`: checked when left, and again on every change once wrong."""
+    def add(
+        self, name: str, element: ValidationElement[Any], parse: Callable[[Any], Any] | None = None
+    ) -> ValidationElement[Any]:
+        """Register `element` as the field `name` (its value turned into the model's by `parse`).
+
+        The field is checked when left, and again on every change once wrong (or always, when the form
+        checks while typing).
+        """
+        if parse is not None:
+            self.parsers[name] = parse
         element.without_auto_validation().mark(name)
         element.on("blur", lambda: self._check(name))
-        element.on_value_change(lambda: self._check(name) if element.error else None)
+        element.on_value_change(lambda: self._check(name) if element.error or self.check_while_typing else None)
         self.fields[name] = element
         return element
 
     def values(self) -> dict[str, Any]:
         """The current value of every field."""
-        return {name: element.value for name, element in self.fields.items()}
+        return {name: self.value(name) for name in self.fields}
+
+    def value(self, name: str) -> Any:
+        """The current value of one field, as the model takes it."""
+        raw = self.fields[name].value
+        parse = self.parsers.get(name)
+        return parse(raw) if parse else raw
 
     def show(self, error: Invalid) -> None:
         """Put each message under its field; messages about no visible field go above the button."""
@@ -49,4 +66,4 @@ class Form:
         self.message.set_visibility(False)
 
     def _check(self, name: str) -> None:
-        self.fields[name].error = check_field(self.model, name, self.fields[name].value)
+        self.fields[name].error = check_field(self.model, name, self.value(name))

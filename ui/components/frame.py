@@ -1,37 +1,63 @@
-"""The frame around every page: header with navigation and the viewer's account, then the content column."""
+"""The frame around every page: the header (navigation, bell, account, light/dark) and the content column."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
-from nicegui import ui
+from nicegui import app, ui
 
-from core import Actor, Event, accounts
+from core import Actor, Event, accounts, notifications
 
 from .. import live, session
+from .bell import Bell
 from .feedback import attempt
+from .posts import avatar
+
+_DARK = "dark_mode"  # user storage key: True, False, or None for the system's choice
 
 
-@contextmanager
-def frame(viewer: Actor, title: str = "") -> Iterator[ui.column]:
+@asynccontextmanager
+async def frame(viewer: Actor, title: str = "") -> AsyncIterator[ui.column]:
     """Build the header for `viewer` and yield the column the page fills."""
     ui.page_title(f"{title} · Tidings" if title else "Tidings")
     ui.colors(primary="#2f6f4f")
-    with ui.header().classes("items-center justify-between px-4 py-2"):
+    dark = ui.dark_mode(app.storage.user.get(_DARK))
+    with ui.header().classes("items-center justify-between px-4 py-1"):
         ui.link("Tidings", "/").classes("text-xl font-bold text-white no-underline")
         with ui.row().classes("items-center gap-1"):
+            ui.button(icon="contrast", on_click=lambda: _toggle_dark(dark)).props(
+                'flat round color=white aria-label="Light or dark"'
+            ).tooltip("Light or dark")
             if viewer.is_anonymous:
                 ui.button("Sign in", on_click=lambda: ui.navigate.to("/sign-in")).props("flat color=white")
                 ui.button("Sign up", on_click=lambda: ui.navigate.to("/sign-up")).props("outline color=white")
             else:
-                ui.button("Write", icon="edit", on_click=lambda: ui.navigate.to("/write")).props("flat color=white")
-                ui.label(viewer.username).classes("text-white px-2")
-                ui.button("Sign out", on_click=lambda: _sign_out(viewer)).props("flat color=white")
+                await _account_controls(viewer)
     if viewer.session_id is not None:
         live.subscribe(accounts.session_topic(viewer.session_id), _session_ended)
-    with ui.column().classes("w-full max-w-3xl mx-auto px-4 py-6 gap-4") as content:
+    with ui.column().classes("w-full max-w-4xl mx-auto px-4 py-6 gap-4") as content:
         yield content
+
+
+async def _account_controls(viewer: Actor) -> None:
+    ui.button("Write", icon="edit", on_click=lambda: ui.navigate.to("/write")).props("flat color=white")
+    Bell(viewer, await notifications.unread_count(viewer))
+    me = await accounts.get_user(viewer, viewer.username)
+    with ui.button().props("flat no-caps color=white").mark("account"):
+        with ui.row().classes("items-center gap-2 no-wrap"):
+            avatar(me.username, me.image, size="sm")
+            ui.label(me.username)
+        with ui.menu().props("anchor='bottom right' self='top right'"):
+            ui.menu_item("Profile", lambda: ui.navigate.to(f"/profile/{viewer.username}"))
+            ui.menu_item("Settings", lambda: ui.navigate.to("/settings"))
+            ui.separator()
+            ui.menu_item("Sign out", lambda: _sign_out(viewer))
+
+
+def _toggle_dark(dark: ui.dark_mode) -> None:
+    dark.value = not dark.value
+    app.storage.user[_DARK] = dark.value
 
 
 async def _sign_out(viewer: Actor) -> None:
@@ -44,4 +70,4 @@ async def _sign_out(viewer: Actor) -> None:
 
 def _session_ended(event: Event) -> None:
     if isinstance(event, accounts.SessionEnded):
-        ui.navigate.reload()  # signed out in another tab: show this one as the anonymous visitor it now is
+        ui.navigate.reload()  # signed out elsewhere: show this tab as the anonymous visitor it now is

@@ -1,1 +1,5 @@
-"""One module per page, each registering its route."""
+"""One module per page; importing this package registers every route."""
+
+from . import editor, home, post, profile, settings, sign_in, sign_up
+
+__all__ = ["editor", "home", "post", "profile", "settings", "sign_in", "sign_up"]

@@ -1,4 +1,4 @@
-"""Home: the published posts, newest first, with new ones arriving live."""
+"""Home: tabs for everyone's posts, followed authors' posts and a chosen tag, beside the popular tags."""
 
 from __future__ import annotations
 
@@ -7,58 +7,91 @@ from nicegui import ui
 from core import ANONYMOUS, Actor, Event, blog
 
 from .. import live, session
+from ..components.feed import FeedView
 from ..components.frame import frame
-from ..components.posts import post_card
 
 
 @ui.page("/")
-async def home_page() -> None:
-    """The feed of published posts."""
+async def home_page(tag: str = "") -> None:
+    """The feeds."""
     viewer = await session.viewer()
-    posts = (await blog.list_posts(viewer)).items
-    with frame(viewer):
-        ui.label("Latest posts").classes("text-2xl font-bold")
-        Feed(viewer, posts)
+    chosen = blog.normalize_tag(tag)
+    async with frame(viewer):
+        with ui.row().classes("w-full gap-8 items-start max-md:flex-col-reverse"):
+            with ui.column().classes("flex-1 min-w-0 gap-3"):
+                await Feeds(viewer, chosen).show_first()
+            with ui.column().classes("w-64 max-md:w-full gap-2"):
+                PopularTags(await blog.popular_tags(viewer))
 
 
-class Feed:
-    """A column of post cards: older pages on demand, newly published posts on top as they happen."""
+class Feeds:
+    """One tab per feed; each loads the first time it is shown."""
 
-    def __init__(self, viewer: Actor, posts: list[blog.PostSummary]) -> None:
-        self.viewer = viewer
-        self.shown: set[int] = set()
-        self.oldest: blog.PostSummary | None = None
-        self.empty = ui.label("Nothing is published yet. The first post will appear here the moment it is.")
-        self.empty.classes("text-gray-500")
-        self.column = ui.column().classes("w-full gap-3")
-        self.more = ui.button("Older posts", on_click=self.load_older).props("flat")
-        self.append(posts)
+    def __init__(self, viewer: Actor, tag: str) -> None:
+        self.views: dict[str, FeedView] = {}
+        names = ["Global"] + (["Following"] if not viewer.is_anonymous else []) + ([f"#{tag}"] if tag else [])
+        with ui.tabs().classes("w-full").props("align=left no-caps") as self.tabs:
+            for name in names:
+                ui.tab(name)
+        with ui.tab_panels(self.tabs, value=f"#{tag}" if tag else "Global").classes(
+            "w-full bg-transparent"
+        ) as self.panels:
+            for name in names:
+                with ui.tab_panel(name).classes("p-0 gap-3"):
+                    self.views[name] = FeedView(viewer, _feed(name), empty=_empty(name))
+        self.tabs.on_value_change(self.show)
+
+    async def show_first(self) -> None:
+        """Load the tab shown at first."""
+        await self.views[str(self.panels.value)].load()
+
+    async def show(self) -> None:
+        """Load a tab the first time it is chosen."""
+        await self.views[str(self.tabs.value)].load()
+
+
+class PopularTags:
+    """The most used tags, kept current as posts come and go."""
+
+    def __init__(self, tags: list[blog.TagCount]) -> None:
+        ui.label("Popular tags").classes("text-lg font-semibold")
+        self.shown = tags
+        self.chips = ui.row().classes("gap-1")
+        self.draw()
         live.subscribe(blog.FEED_TOPIC, self.on_event)
 
-    def append(self, posts: list[blog.PostSummary]) -> None:
-        """Add older posts at the bottom."""
-        with self.column:
-            for post in posts:
-                if post.id not in self.shown:
-                    self.shown.add(post.id)
-                    post_card(post)
-        self.oldest = posts[-1] if posts else self.oldest
-        self.empty.set_visibility(not self.shown)
-        self.more.set_visibility(len(posts) == blog.PAGE_SIZE)
-
-    async def load_older(self) -> None:
-        """Fetch the page after the oldest post shown."""
-        if self.oldest is not None and self.oldest.cursor is not None:
-            self.append((await blog.list_posts(self.viewer, before=self.oldest.cursor)).items)
+    def draw(self) -> None:
+        """Show the tags as links to their feeds."""
+        self.chips.clear()
+        with self.chips:
+            if not self.shown:
+                ui.label("No tags yet.").classes("text-sm text-gray-500")
+            for tag in self.shown:
+                ui.link(f"#{tag.name}", f"/?tag={tag.name}").classes(
+                    "text-sm no-underline px-2 py-1 rounded bg-primary/10"
+                ).tooltip(f"{tag.posts} post{'' if tag.posts == 1 else 's'}")
 
     async def on_event(self, event: Event) -> None:
-        """Put a newly published post on top."""
-        if not isinstance(event, blog.PostPublished) or event.post_id in self.shown:
+        """Recount after anything that changes which posts are public."""
+        if isinstance(event, blog.FavoriteChanged):
             return
-        post = await live.load_once(event, lambda: blog.get_post_by_id(ANONYMOUS, event.post_id))
-        if post.id in self.shown:
-            return
-        self.shown.add(post.id)
-        with self.column:
-            post_card(post).move(target_index=0)
-        self.empty.set_visibility(False)
+        tags = await live.load_once(event, lambda: blog.popular_tags(ANONYMOUS), what="popular tags")
+        if tags != self.shown:
+            self.shown = tags
+            self.draw()
+
+
+def _feed(name: str) -> blog.Feed:
+    if name == "Following":
+        return blog.Feed(following=True)
+    if name.startswith("#"):
+        return blog.Feed(tag=name[1:])
+    return blog.Feed()
+
+
+def _empty(name: str) -> str:
+    if name == "Following":
+        return "Nothing here yet: follow some authors and their new posts will show up here."
+    if name.startswith("#"):
+        return f"No published post is tagged {name} yet."
+    return "Nothing is published yet. The first post will appear here the moment it is."

@@ -1,16 +1,19 @@
-"""A post: its text, its comments arriving live, a comment box for those allowed, Publish for its author."""
+"""A post: its text, author, tags and favourites, its discussion, and the controls its viewer is allowed."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from nicegui import ui
 
-from core import ANONYMOUS, Actor, Event, NotFound, allowed, blog
+from core import ANONYMOUS, Actor, Event, NotFound, accounts, allowed, blog
 
 from .. import live, session
+from ..components.comments import Comments
+from ..components.dialogs import confirm
 from ..components.feedback import attempt
-from ..components.form import Form
 from ..components.frame import frame
-from ..components.posts import comment_item, when
+from ..components.posts import avatar, tag_chips, when
 
 
 @ui.page("/post/{slug}")
@@ -21,92 +24,170 @@ async def post_page(slug: str) -> None:
         post = await blog.get_post(viewer, slug)
         comments = await blog.list_comments(viewer, post.id)
     except NotFound:
-        with frame(viewer, "Not found"):
-            ui.label("This post does not exist, or is not visible to you.").classes("text-lg")
-            ui.link("Back to the latest posts", "/")
+        async with frame(viewer, "Not found"):
+            gone("This post does not exist, or is not visible to you.")
         return
-    with frame(viewer, post.title):
-        PostView(viewer, post, comments)
+    async with frame(viewer, post.title):
+        PostPage(viewer, post, comments)
 
 
-class PostView:
-    """The page's state: the post as the viewer sees it and the comments shown so far."""
+def gone(message: str) -> None:
+    """What a reader sees instead of a post they may not (or no longer) read."""
+    ui.label(message).classes("text-lg")
+    ui.link("Back to the latest posts", "/")
+
+
+class PostPage:
+    """The post as one viewer sees it, kept current by the post's events."""
 
     def __init__(self, viewer: Actor, post: blog.PostView, comments: list[blog.CommentView]) -> None:
-        self.viewer = viewer
-        self.post = post
-        self.shown: set[int] = set()
-        ui.label(post.title).classes("text-3xl font-bold break-words")
-        self.header()
-        ui.html(post.body_html).classes("nicegui-markdown tidings-text w-full")
-        ui.separator()
-        self.count = ui.label().classes("text-lg font-semibold")
-        self.comments = ui.column().classes("w-full gap-0")
-        self.add_comments(comments)
-        self.comment_box()
+        self.viewer, self.post = viewer, post
+        with ui.column().classes("w-full gap-4") as self.page:
+            self.header()
+            self.text()
+            ui.separator()
+            self.comments = Comments(viewer, post, comments)
         live.subscribe(blog.post_topic(post.id), self.on_event)
+        live.subscribe(accounts.user_topic(post.author_id), self.on_event)
 
     @ui.refreshable_method
     def header(self) -> None:
-        """Author, date and status, with Publish for a draft's author."""
-        with ui.row().classes("items-center gap-3"):
-            if self.post.status == blog.PostStatus.DRAFT:
-                ui.badge("Draft", color="orange")
-                ui.label(f"by {self.post.author.username}, not yet published").classes("text-sm text-gray-500")
-                if allowed(self.viewer, "post.publish", self.post):
-                    ui.button("Publish", icon="send", on_click=self.publish)
-            else:
-                ui.label(f"by {self.post.author.username} · {when(self.post.published_at)}").classes(
-                    "text-sm text-gray-500"
-                )
+        """Status, title, author with Follow, favourites, and the author's controls."""
+        post = self.post
+        if post.archived:
+            self.banner("This post is archived: nobody else can see it.", "Restore", "post.restore", self.restore)
+        elif post.status == blog.PostStatus.DRAFT:
+            self.banner("This is a draft: only you can see it.", "Publish", "post.publish", self.publish)
+        ui.label(post.title).classes("text-3xl font-bold break-words w-full")
+        with ui.row().classes("w-full items-center justify-between gap-2"):
+            with ui.row().classes("items-center gap-3"):
+                avatar(post.author.username, post.author.image)
+                with ui.column().classes("gap-0"):
+                    ui.link(post.author.username, f"/profile/{post.author.username}").classes(
+                        "font-medium no-underline"
+                    )
+                    ui.label(when(post.published_at or post.updated_at)).classes("text-xs text-gray-500")
+                self.follow_button()
+            with ui.row().classes("items-center gap-1"):
+                self.favorite_button()
+                self.author_controls()
+        tag_chips(post.tags)
+
+    def banner(self, message: str, label: str, action: str, handler: object) -> None:
+        """A notice about the post's state, with the one control that changes it (if allowed)."""
+        with ui.row().classes("w-full items-center gap-3 p-3 rounded bg-amber-100 dark:bg-amber-900"):
+            ui.label(message).classes("flex-1")
+            if allowed(self.viewer, action, self.post):
+                ui.button(label, on_click=handler).props("unelevated")  # type: ignore[arg-type]
+
+    def follow_button(self) -> None:
+        """Follow or unfollow the author, when the policy allows it."""
+        author = self.post.author
+        if allowed(self.viewer, "user.follow", author):
+            label = "Following" if author.following else "Follow"
+            ui.button(label, on_click=self.toggle_follow).props(
+                f"{'unelevated' if author.following else 'outline'} dense no-caps size=sm"
+            ).mark("follow")
+
+    def favorite_button(self) -> None:
+        """The favourite count; a button for those who may favourite (anonymous visitors are sent to sign in)."""
+        post = self.post
+        icon = "favorite" if post.favorited else "favorite_border"
+        action = (lambda: ui.navigate.to("/sign-in")) if self.viewer.is_anonymous else self.toggle_favorite
+        button = ui.button(str(post.favorites_count), icon=icon, on_click=action)
+        button.props("flat no-caps color=pink").mark("favorite").tooltip("Favourite")
+        if not self.viewer.is_anonymous and not allowed(self.viewer, "post.favorite", post) and not post.favorited:
+            button.disable()
+
+    def author_controls(self) -> None:
+        """Edit, unpublish and archive, for whom the policy allows them."""
+        post, viewer = self.post, self.viewer
+        if allowed(viewer, "post.update", post):
+            ui.button("Edit", icon="edit", on_click=lambda: ui.navigate.to(f"/edit/{post.slug}")).props("flat no-caps")
+        if allowed(viewer, "post.unpublish", post) and post.status == blog.PostStatus.PUBLISHED:
+            ui.button("Unpublish", icon="unpublished", on_click=self.unpublish).props("flat no-caps")
+        if allowed(viewer, "post.archive", post):
+            ui.button("Archive", icon="archive", on_click=self.archive).props("flat no-caps color=negative")
 
     @ui.refreshable_method
-    def comment_box(self) -> None:
-        """Where the viewer writes a comment, or why they can't."""
-        if allowed(self.viewer, "comment.add", self.post):
-            form = Form(blog.AddComment)
-            box = form.add("body", ui.textarea(placeholder="Add to the discussion (Markdown works)"))
-            box.classes("w-full").props(f"outlined autogrow counter maxlength={blog.COMMENT_MAX}")
-            ui.button("Comment", on_click=lambda: self.send(form)).props("unelevated").mark("submit")
-        elif self.viewer.is_anonymous:
-            with ui.row().classes("gap-1 text-gray-600"):
-                ui.link("Sign in", "/sign-in")
-                ui.label("to join the discussion.")
-        else:
-            ui.label("Comments open once the post is published.").classes("text-gray-600")
+    def text(self) -> None:
+        """The post's text, rendered."""
+        ui.html(self.post.body_html).classes("nicegui-markdown tidings-text w-full")
 
-    def add_comments(self, comments: list[blog.CommentView]) -> None:
-        """Show comments not shown yet, at the end."""
-        with self.comments:
-            for comment in comments:
-                if comment.id not in self.shown:
-                    self.shown.add(comment.id)
-                    comment_item(comment)
-        count = len(self.shown)
-        self.count.text = f"{count} comment{'' if count == 1 else 's'}" if count else "No comments yet"
+    async def toggle_favorite(self) -> None:
+        """Favourite the post, or stop."""
+        change = blog.unfavorite_post if self.post.favorited else blog.favorite_post
+        if (post := await attempt(change(self.viewer, post_id=self.post.id))) is not None:
+            self.show(post)
 
-    async def send(self, form: Form) -> None:
-        """Post the comment typed in the box; it stays there if it can't be posted."""
-        comment = await attempt(blog.add_comment(self.viewer, post_id=self.post.id, body=form.values()["body"]), form)
-        if comment is not None:
-            form.fields["body"].value = ""
-            self.add_comments([comment])
+    async def toggle_follow(self) -> None:
+        """Follow the author, or stop."""
+        following = self.post.author.following
+        change = accounts.unfollow if following else accounts.follow
+        if await attempt(change(self.viewer, username=self.post.author.username)) is not None:
+            self.show(replace(self.post, author=replace(self.post.author, following=not following)))
 
     async def publish(self) -> None:
         """Publish this draft."""
-        post = await attempt(blog.publish_post(self.viewer, post_id=self.post.id))
-        if post is not None:
+        if (post := await attempt(blog.publish_post(self.viewer, post_id=self.post.id))) is not None:
+            self.show(post)
+
+    async def unpublish(self) -> None:
+        """Turn the post back into a draft."""
+        if (post := await attempt(blog.unpublish_post(self.viewer, post_id=self.post.id))) is not None:
+            self.show(post)
+
+    async def archive(self) -> None:
+        """Archive the post after asking."""
+        if await confirm("Archive this post?", "Archive", detail="It disappears for everyone; you can restore it."):
+            await attempt(blog.archive_post(self.viewer, post_id=self.post.id))
+            await self.reload()  # as the viewer: an author sees the archived post, with Restore
+
+    async def restore(self) -> None:
+        """Bring the archived post back."""
+        if (post := await attempt(blog.restore_post(self.viewer, post_id=self.post.id))) is not None:
             self.show(post)
 
     async def on_event(self, event: Event) -> None:
-        """Bring a comment or a status change made anywhere onto this page."""
-        if isinstance(event, blog.CommentAdded) and event.comment_id not in self.shown:
-            self.add_comments([await live.load_once(event, lambda: blog.get_comment(ANONYMOUS, event.comment_id))])
-        elif isinstance(event, blog.PostPublished):
-            self.show(await live.load_once(event, lambda: blog.get_post_by_id(ANONYMOUS, event.post_id)))
+        """Follow what happens to the post and its author anywhere."""
+        post = self.post
+        if isinstance(event, blog.FavoriteChanged):
+            mine = event.favorited if event.user_id == self.viewer.id else post.favorited
+            self.show(replace(post, favorites_count=event.count, favorited=mine))
+        elif isinstance(event, accounts.FollowChanged):
+            if event.follower_id == self.viewer.id:
+                self.show(replace(post, author=replace(post.author, following=event.following)))
+        elif isinstance(event, blog.PostEvent | accounts.ProfileUpdated):
+            await self.reload(event)
+
+    async def reload(self, event: Event | None = None) -> None:
+        """Read the post again as the viewer may see it now.
+
+        Public posts are read once for every page of this process that shows them, and the viewer's own
+        flags (favourited, following) are kept: their own events keep those right.
+        """
+        try:
+            post = await self._public(event) or await blog.get_post_by_id(self.viewer, self.post.id)
+        except NotFound:
+            self.page.clear()
+            with self.page:
+                gone("This post was withdrawn and is no longer visible to you.")
+            return
+        self.show(post)
+
+    async def _public(self, event: Event | None) -> blog.PostView | None:
+        if event is None:
+            return None
+        try:
+            public = await live.load_once(event, lambda: blog.get_post_by_id(ANONYMOUS, self.post.id))
+        except NotFound:
+            return None
+        mine = self.post
+        return replace(public, favorited=mine.favorited, author=replace(public.author, following=mine.author.following))
 
     def show(self, post: blog.PostView) -> None:
-        """Redraw what depends on the post's status."""
+        """Redraw what depends on the post."""
         self.post = post
         self.header.refresh()
-        self.comment_box.refresh()
+        self.text.refresh()
+        self.comments.follow(post)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from core import accounts
+from core import Actor, accounts
 
 from .. import session
 from ..components.feedback import attempt
@@ -16,7 +16,13 @@ from ..components.frame import frame
 async def sign_in_page() -> None:
     """The sign-in form."""
     viewer = await session.viewer()
-    with frame(viewer, "Sign in"), ui.card().classes("w-full max-w-md self-center").props("flat bordered"):
+    async with frame(viewer, "Sign in"):
+        sign_in_form(viewer)
+
+
+def sign_in_form(viewer: Actor) -> None:
+    """The card with the sign-in fields."""
+    with ui.card().classes("w-full max-w-md self-center").props("flat bordered"):
         ui.label("Sign in").classes("text-2xl font-bold")
         form = Form(accounts.SignIn)
         form.add("login", ui.input("Username or e-mail")).classes("w-full")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from core import accounts
+from core import Actor, accounts
 
 from .. import session
 from ..components.feedback import attempt
@@ -16,7 +16,13 @@ from ..components.frame import frame
 async def sign_up_page() -> None:
     """The registration form."""
     viewer = await session.viewer()
-    with frame(viewer, "Sign up"), ui.card().classes("w-full max-w-md self-center").props("flat bordered"):
+    async with frame(viewer, "Sign up"):
+        sign_up_form(viewer)
+
+
+def sign_up_form(viewer: Actor) -> None:
+    """The card with the registration fields."""
+    with ui.card().classes("w-full max-w-md self-center").props("flat bordered"):
         ui.label("Create your account").classes("text-2xl font-bold")
         form = Form(accounts.RegisterUser)
         form.add("username", ui.input("Username")).classes("w-full").props(f"maxlength={accounts.USERNAME_MAX}")

@@ -1,0 +1,39 @@
+"""Driving pages as NiceGUI's simulated users: fill in forms, sign in, answer the browser's storage."""
+
+from __future__ import annotations
+
+import re
+
+from nicegui import ui
+from nicegui.testing import User
+
+from .factories import PASSWORD
+
+LIVE = 30  # retries of 0.1 s: an event crosses PostgreSQL before another page shows it
+
+
+def browser_storage(user: User, kept: str | None = None) -> None:
+    """Answer the editor's question for what this browser kept (nothing, unless `kept` is given)."""
+    user.javascript_rules[re.compile(r"return tidingsDrafts\.load.*")] = lambda _match: kept
+
+
+async def fill_in(user: User, path: str, submit: str = "submit", **fields: str) -> None:
+    """Open a form, type into its fields (by name) and submit it."""
+    await user.open(path)
+    for name, text in fields.items():
+        user.find(marker=name).type(text)
+    user.find(marker=submit).click()
+
+
+async def sign_in(user: User, login: str) -> None:
+    """Sign in through the sign-in page and wait until the header shows the account."""
+    browser_storage(user)
+    await fill_in(user, "/sign-in", login=login, password=PASSWORD)
+    await user.should_see(marker="account", retries=LIVE)
+
+
+def value_of(user: User, marker: str) -> object:
+    """The value of the field with this marker."""
+    element = user.find(marker=marker).elements.pop()
+    assert isinstance(element, ui.input | ui.textarea)
+    return element.value

@@ -1,0 +1,97 @@
+"""Account pages through simulated users: sign-up and sign-in forms, settings, profiles, signing out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nicegui.testing import User
+
+from core import accounts
+
+from .factories import PASSWORD, member, published
+from .pages import LIVE, fill_in, sign_in, value_of
+
+
+async def test_sign_up_shows_each_error_under_its_field_and_keeps_what_was_typed(user: User) -> None:
+    await fill_in(user, "/sign-up", username="a b", email="not-an-address", password="short")
+    await user.should_see("Use only letters, digits, '-' and '_'.")
+    await user.should_see("Enter an e-mail address like name@example.com.")
+    await user.should_see("Use at least 8 characters.")
+    assert value_of(user, "username") == "a b"
+
+
+async def test_a_field_is_checked_by_the_actions_own_rules_when_left(user: User) -> None:
+    await user.open("/sign-up")
+    user.find(marker="username").type("x").trigger("blur")
+    await user.should_see("Use at least 3 characters.")
+    user.find(marker="username").type("yz")
+    await user.should_not_see("Use at least 3 characters.")
+
+
+async def test_signing_up_signs_in_and_a_taken_name_is_explained(user: User) -> None:
+    await member("taken")
+    await fill_in(user, "/sign-up", username="taken", email="new@example.com", password=PASSWORD)
+    await user.should_see(accounts.USERNAME_TAKEN)
+    user.find(marker="username").clear().type("fresh")
+    user.find(marker="submit").click()
+    await user.should_see(marker="account", retries=LIVE)
+    await user.should_see("fresh")
+
+
+async def test_wrong_credentials_are_shown_under_the_password(user: User) -> None:
+    await member("ann")
+    await fill_in(user, "/sign-in", login="ann", password="not the password")
+    await user.should_see("Wrong username, e-mail or password.")
+
+
+async def test_settings_change_the_profile_and_show_errors_under_fields(user: User) -> None:
+    await member("ann")
+    await member("bob")
+    await sign_in(user, "ann")
+    await user.open("/settings")
+    user.find(marker="bio").type("Dragon trainer")
+    user.find(marker="username").clear().type("bob")
+    user.find(marker="save-profile").click()
+    await user.should_see(accounts.USERNAME_TAKEN)
+    user.find(marker="username").clear().type("ann")
+    user.find(marker="image").type("not a url")
+    await user.should_see("Enter the address of a picture, starting with https://.")
+    user.find(marker="image").clear()
+    user.find(marker="save-profile").click()
+    await user.open("/profile/ann")
+    await user.should_see("Dragon trainer")
+
+
+async def test_a_password_change_signs_out_the_other_browser_live(user: User, create_user: Callable[[], User]) -> None:
+    await member("ann")
+    other = create_user()
+    await sign_in(user, "ann")
+    await sign_in(other, "ann")
+    await user.open("/settings")
+    user.find(marker="current_password").type(PASSWORD)
+    user.find(marker="new_password").type("a brand new secret")
+    user.find(marker="change-password").click()
+    await other.should_see("Sign in", retries=LIVE)
+    await other.should_not_see(marker="account")
+    await user.open("/")
+    await user.should_see(marker="account")
+
+
+async def test_a_profile_shows_counts_that_follow_live(user: User, create_user: Callable[[], User]) -> None:
+    ann = await member("ann")
+    await member("bob")
+    await published(ann, title="Ann writes")
+    bob = create_user()
+    await sign_in(bob, "bob")
+    await user.open("/profile/ann")
+    await user.should_see("1 post")
+    await user.should_see("0 followers")
+    await user.should_see("Ann writes")
+    await bob.open("/profile/ann")
+    bob.find(marker="follow").click()
+    await user.should_see("1 follower", retries=LIVE)
+
+
+async def test_an_unknown_profile_says_so(user: User) -> None:
+    await user.open("/profile/nobody")
+    await user.should_see("There is nobody by that name here.")

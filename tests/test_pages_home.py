@@ -1,0 +1,76 @@
+"""The home page through simulated users: tabs, the "N new posts" bar, older pages, popular tags."""
+
+from __future__ import annotations
+
+from nicegui.testing import User
+
+from core import accounts, blog
+
+from .factories import member, published
+from .pages import LIVE, sign_in
+
+
+async def test_a_new_post_waits_in_the_bar_until_the_reader_asks_for_it(user: User) -> None:
+    await user.open("/")
+    await user.should_see("Nothing is published yet", retries=LIVE)
+    await published(await member("ann"), title="Fresh off the press")
+    await user.should_see("1 new post", retries=LIVE)
+    await user.should_not_see("Fresh off the press")
+    user.find("1 new post").click()
+    await user.should_see("Fresh off the press")
+    await user.should_not_see("Nothing is published yet")
+
+
+async def test_older_posts_load_page_after_page(user: User) -> None:
+    ann = await member("ann")
+    for number in range(blog.PAGE_SIZE + 2):
+        await published(ann, title=f"Post number {number}")
+    await user.open("/")
+    await user.should_see("Post number 21", retries=LIVE)
+    await user.should_not_see("Post number 0")
+    user.find("Older posts").click()
+    await user.should_see("Post number 0", retries=LIVE)
+
+
+async def test_the_following_tab_shows_followed_authors_and_their_new_posts(user: User) -> None:
+    viewer, bob = await member("viewer"), await member("bob")
+    await member("cat")
+    await published(bob, title="Bob was here")
+    await accounts.follow(viewer, username="bob")
+    await sign_in(user, "viewer")
+    await user.open("/")
+    user.find("Following").click()
+    await user.should_see("Bob was here", retries=LIVE)
+    await published(await member("dan"), title="Dan is not followed")
+    await published(bob, title="Bob again")
+    await user.should_see("1 new post", retries=LIVE)  # on the Following tab: Dan's post is not counted there
+
+
+async def test_a_tag_tab_and_popular_tags(user: User) -> None:
+    ann = await member("ann")
+    await published(ann, title="On dragons", tags=["dragons"])
+    await published(ann, title="On cats", tags=["cats", "dragons"])
+    await user.open("/?tag=Dragons")
+    await user.should_see("#dragons")
+    await user.should_see("On dragons", retries=LIVE)
+    await user.should_see("On cats")
+    await user.open("/?tag=cats")
+    await user.should_not_see("On dragons")
+
+
+async def test_popular_tags_follow_new_posts_live(user: User) -> None:
+    await user.open("/")
+    await user.should_see("No tags yet.")
+    await published(await member("ann"), tags=["brand-new"])
+    await user.should_see("#brand-new", retries=LIVE)
+
+
+async def test_a_favourite_updates_the_count_on_every_home_page(user: User) -> None:
+    ann, bob = await member("ann"), await member("bob")
+    post = await published(ann, title="Loved")
+    await user.open("/")
+    await user.should_see("Loved", retries=LIVE)
+    await blog.favorite_post(bob, post_id=post.id)
+    await user.should_see("♥ 1", retries=LIVE)
+    await blog.archive_post(ann, post_id=post.id)
+    await user.should_not_see("Loved", retries=LIVE)

@@ -1,0 +1,131 @@
+"""The post page through simulated users: controls by policy, and everything live between two readers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nicegui import ui
+from nicegui.testing import User
+
+from core import ANONYMOUS, blog
+
+from .factories import draft, member, published, signed_in_as
+from .pages import LIVE, browser_storage, sign_in
+
+
+async def test_write_publish_and_comment_through_the_pages(user: User) -> None:
+    await member("ann")
+    await sign_in(user, "ann")
+    await user.open("/write")
+    user.find(marker="title").type("Live from the pages")
+    user.find(marker="tags").type("Pages, live")
+    user.find(marker="body").type("Some **bold** words.")
+    user.find(marker="publish").click()
+    await user.should_see("No comments yet", retries=LIVE)
+    user.find(marker="body").type("First!")
+    user.find(marker="submit").click()
+    await user.should_see("1 comment")
+    [post] = (await blog.list_posts(ANONYMOUS)).items
+    assert (post.title, post.tags) == ("Live from the pages", ("live", "pages"))
+
+
+async def test_an_empty_comment_is_refused_under_the_box(user: User) -> None:
+    post = await published(await member("ann"))
+    await sign_in(user, "ann")
+    await user.open(f"/post/{post.slug}")
+    user.find(marker="submit").click()
+    await user.should_see("This field can't be empty.")
+
+
+async def test_anonymous_visitors_are_invited_to_sign_in_and_see_no_author_controls(user: User) -> None:
+    post = await published(await member("ann"))
+    await user.open(f"/post/{post.slug}")
+    await user.should_see("to join the discussion.")
+    await user.should_not_see(kind=ui.textarea)
+    for control in ("Edit", "Archive", "Unpublish"):
+        await user.should_not_see(control)
+
+
+async def test_only_the_author_sees_edit_and_archive(user: User, create_user: Callable[[], User]) -> None:
+    post = await published(await member("ann"))
+    await member("bob")
+    bob = create_user()
+    await sign_in(user, "ann")
+    await sign_in(bob, "bob")
+    await user.open(f"/post/{post.slug}")
+    await bob.open(f"/post/{post.slug}")
+    await user.should_see("Edit")
+    await user.should_see("Archive")
+    await bob.should_not_see("Archive")
+    await bob.should_not_see("Edit")
+
+
+async def test_two_readers_see_each_others_comments_and_deletions_live(
+    user: User, create_user: Callable[[], User]
+) -> None:
+    post = await published(await member("ann"), title="Discuss this")
+    await member("bob")
+    bob = create_user()
+    await sign_in(user, "ann")
+    await sign_in(bob, "bob")
+    await user.open(f"/post/{post.slug}")
+    await bob.open(f"/post/{post.slug}")
+    bob.find(marker="body").type("Hello from Bob")
+    bob.find(marker="submit").click()
+    await user.should_see("Hello from Bob", retries=LIVE)
+    user.find(marker="body").type("Hi Bob, Ann here")
+    user.find(marker="submit").click()
+    await bob.should_see("Hi Bob, Ann here", retries=LIVE)
+    await bob.should_see("2 comments")
+    [comment, _] = await blog.list_comments(ANONYMOUS, post.id)
+    await blog.delete_comment(await signed_in_as("bob"), comment_id=comment.id)
+    await user.should_not_see("Hello from Bob", retries=LIVE)
+    await bob.should_see("1 comment", retries=LIVE)
+
+
+async def test_two_readers_see_favourites_and_follows_live(user: User, create_user: Callable[[], User]) -> None:
+    post = await published(await member("ann"))
+    await member("bob")
+    bob = create_user()
+    await sign_in(bob, "bob")
+    await user.open(f"/post/{post.slug}")
+    await bob.open(f"/post/{post.slug}")
+    bob.find(marker="favorite").click()
+    await user.should_see(kind=ui.button, content="1", retries=LIVE)
+    bob.find(marker="follow").click()
+    await bob.should_see("Following", retries=LIVE)
+    await user.open("/profile/ann")
+    await user.should_see("1 follower")
+
+
+async def test_two_readers_see_an_edit_and_an_archive_live(user: User, create_user: Callable[[], User]) -> None:
+    ann = await member("ann")
+    post = await published(ann, title="Before the edit", body="Old text")
+    reader = create_user()
+    await user.open(f"/post/{post.slug}")
+    await reader.open(f"/post/{post.slug}")
+    await blog.update_post(ann, post_id=post.id, title="After the edit", body="New text")
+    await user.should_see("After the edit", retries=LIVE)
+    await reader.should_see("New text", retries=LIVE)
+    await blog.archive_post(ann, post_id=post.id)
+    await reader.should_see("This post was withdrawn and is no longer visible to you.", retries=LIVE)
+
+
+async def test_a_draft_shows_its_state_to_its_author_and_publishing_opens_comments(user: User) -> None:
+    ann = await member("ann")
+    post = await draft(ann)
+    await sign_in(user, "ann")
+    browser_storage(user)
+    await user.open(f"/post/{post.slug}")
+    await user.should_see("This is a draft: only you can see it.")
+    await user.should_see("Comments open once the post is published.")
+    user.find("Publish").click()
+    await user.should_see(kind=ui.textarea, retries=LIVE)
+    await user.should_not_see("This is a draft: only you can see it.")
+
+
+async def test_a_draft_or_a_nonsense_address_shows_a_not_found_page(user: User) -> None:
+    post = await draft(await member("ann"), title="Secret draft")
+    for path in (f"/post/{post.slug}", "/post/abc", "/post/99999999999999", "/edit/nothing"):
+        await user.open(path)
+        await user.should_see("This post does not exist, or is not visible to you.")

@@ -1,0 +1,59 @@
+"""The notification bell: the unread count, live, and the latest notifications when opened."""
+
+from __future__ import annotations
+
+from nicegui import ui
+from nicegui.events import ValueChangeEventArguments
+
+from core import Actor, Event, accounts, notifications
+
+from .. import live
+from .feedback import attempt
+from .posts import when
+
+
+class Bell:
+    """A bell button with an unread badge and a menu of the latest notifications."""
+
+    def __init__(self, viewer: Actor, unread: int) -> None:
+        assert viewer.id is not None
+        self.viewer = viewer
+        with ui.button(icon="notifications").props('flat round color=white aria-label="Notifications"') as button:
+            self.badge = ui.badge(color="red").props("floating rounded")
+            with ui.menu().props("anchor='bottom right' self='top right'") as self.menu:
+                self.items = ui.column().classes("p-2 gap-1 min-w-72 max-w-96")
+        button.mark("bell")
+        self.menu.on_value_change(self.toggled)
+        self.show_count(unread)
+        live.subscribe(accounts.user_topic(viewer.id), self.on_event)
+
+    def show_count(self, unread: int) -> None:
+        """Show how many notifications are unread."""
+        self.badge.text = str(unread) if unread < 100 else "99+"
+        self.badge.set_visibility(unread > 0)
+
+    async def toggled(self, event: ValueChangeEventArguments[bool]) -> None:
+        """The menu opened or closed."""
+        if event.value:
+            await self.opened()
+
+    async def opened(self) -> None:
+        """List the latest notifications, then mark them read."""
+        latest = await notifications.list_notifications(self.viewer, limit=15)
+        self.items.clear()
+        with self.items:
+            if not latest:
+                ui.label("Nothing new yet.").classes("text-gray-500 p-2")
+            for notice in latest:
+                with ui.row().classes("items-baseline gap-2 no-wrap"):
+                    ui.icon("circle", size="8px", color="primary" if not notice.read else "transparent")
+                    target = f"/post/{notice.post_slug}" if notice.post_slug else f"/profile/{notice.actor_name}"
+                    ui.link(notice.text, target).classes("text-sm no-underline")
+                    ui.label(when(notice.created_at)).classes("text-xs text-gray-500")
+        if any(not notice.read for notice in latest):
+            await attempt(notifications.mark_all_read(self.viewer))
+
+    async def on_event(self, event: Event) -> None:
+        """Update the count when a notification arrives or is read."""
+        if isinstance(event, notifications.NotificationsChanged):
+            self.show_count(await notifications.unread_count(self.viewer))

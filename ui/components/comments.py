@@ -1,0 +1,94 @@
+"""A post's discussion: its comments, live, with Delete where allowed, and the box to add one."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from nicegui import ui
+
+from core import ANONYMOUS, Actor, Event, NotFound, allowed, blog
+
+from .. import live
+from .dialogs import confirm
+from .feedback import attempt
+from .form import Form
+from .posts import CommentItem
+
+
+class Comments:
+    """The comments of one post as one viewer sees them."""
+
+    def __init__(self, viewer: Actor, post: blog.PostView, comments: list[blog.CommentView]) -> None:
+        self.viewer, self.post = viewer, post
+        self.items: dict[int, CommentItem] = {}
+        self.count = ui.label().classes("text-lg font-semibold")
+        self.list = ui.column().classes("w-full gap-0")
+        self.add(comments)
+        self.box()
+        live.subscribe(blog.post_topic(post.id), self.on_event)
+
+    @ui.refreshable_method
+    def box(self) -> None:
+        """Where the viewer writes a comment, or why they can't."""
+        if allowed(self.viewer, "comment.add", self.post):
+            form = Form(blog.AddComment)
+            text = form.add("body", ui.textarea(placeholder="Add to the discussion (Markdown works)"))
+            text.classes("w-full").props(f"outlined autogrow counter maxlength={blog.COMMENT_MAX}")
+            ui.button("Comment", on_click=lambda: self.send(form)).props("unelevated").mark("submit")
+        elif self.viewer.is_anonymous:
+            with ui.row().classes("gap-1 text-gray-600"):
+                ui.link("Sign in", "/sign-in")
+                ui.label("to join the discussion.")
+        elif self.post.status == blog.PostStatus.DRAFT:
+            ui.label("Comments open once the post is published.").classes("text-gray-600")
+
+    def add(self, comments: list[blog.CommentView]) -> None:
+        """Show comments not shown yet, at the end."""
+        with self.list:
+            for comment in comments:
+                if comment.id not in self.items:
+                    deletable = allowed(self.viewer, "comment.delete", comment)
+                    self.items[comment.id] = CommentItem(comment, self._deleter(comment) if deletable else None)
+        self._count()
+
+    def remove(self, comment_id: int) -> None:
+        """Take a deleted comment off the page."""
+        if item := self.items.pop(comment_id, None):
+            item.element.delete()
+        self._count()
+
+    def follow(self, post: blog.PostView) -> None:
+        """The post changed (published, archived...): redraw the box for its new state."""
+        self.post = post
+        self.box.refresh()
+
+    async def send(self, form: Form) -> None:
+        """Post the comment typed in the box; it stays there if it can't be posted."""
+        body = form.values()["body"]
+        comment = await attempt(blog.add_comment(self.viewer, post_id=self.post.id, body=body), form)
+        if comment is not None:
+            form.fields["body"].value = ""
+            self.add([comment])
+
+    async def on_event(self, event: Event) -> None:
+        """Bring comments added or deleted anywhere onto this page."""
+        if isinstance(event, blog.CommentAdded) and event.comment_id not in self.items:
+            try:
+                comment = await live.load_once(event, lambda: blog.get_comment(ANONYMOUS, event.comment_id))
+            except NotFound:  # deleted, or the post withdrawn, before we looked
+                return
+            self.add([comment])
+        elif isinstance(event, blog.CommentDeleted):
+            self.remove(event.comment_id)
+
+    def _deleter(self, comment: blog.CommentView) -> Callable[[], Awaitable[None]]:
+        async def delete() -> None:
+            if await confirm("Delete this comment?", "Delete"):
+                await attempt(blog.delete_comment(self.viewer, comment_id=comment.id))
+                self.remove(comment.id)
+
+        return delete
+
+    def _count(self) -> None:
+        count = len(self.items)
+        self.count.text = f"{count} comment{'' if count == 1 else 's'}" if count else "No comments yet"

@@ -1,0 +1,129 @@
+"""A user's profile: who they are, their counts (live), Follow, and their posts and favourites."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from core import Actor, Event, NotFound, accounts, allowed, blog
+
+from .. import live, session
+from ..components.feed import FeedView
+from ..components.feedback import attempt
+from ..components.frame import frame
+from ..components.posts import PostCard, avatar
+from .post import gone
+
+
+@ui.page("/profile/{username}")
+async def profile_page(username: str) -> None:
+    """One user's page."""
+    viewer = await session.viewer()
+    try:
+        profile = await accounts.get_profile(viewer, username)
+    except NotFound:
+        async with frame(viewer, "Not found"):
+            gone("There is nobody by that name here.")
+        return
+    async with frame(viewer, profile.user.username):
+        page = ProfilePage(viewer, profile)
+        await page.posts.load()
+
+
+class ProfilePage:
+    """The profile header and the tabs of a user's posts."""
+
+    def __init__(self, viewer: Actor, profile: accounts.Profile) -> None:
+        self.viewer, self.profile = viewer, profile
+        self.header()
+        own = viewer.id == profile.id
+        names = ["Posts", "Favourites"] + (["Drafts", "Archived"] if own else [])
+        with ui.tabs().props("align=left no-caps").classes("w-full") as tabs:
+            for name in names:
+                ui.tab(name)
+        with ui.tab_panels(tabs, value="Posts").classes("w-full bg-transparent"):
+            name = profile.user.username
+            with ui.tab_panel("Posts").classes("p-0 gap-3"):
+                self.posts = FeedView(viewer, blog.Feed(author=name), empty=f"{name} has published nothing yet.")
+            with ui.tab_panel("Favourites").classes("p-0 gap-3"):
+                self.favorites = FeedView(viewer, blog.Feed(favorited_by=name), empty="No favourites yet.")
+            if own:
+                with ui.tab_panel("Drafts").classes("p-0 gap-3"):
+                    self.drafts = ui.column().classes("w-full gap-3")
+                with ui.tab_panel("Archived").classes("p-0 gap-3"):
+                    self.archived = ui.column().classes("w-full gap-3")
+        tabs.on_value_change(lambda: self.show(str(tabs.value)))
+        live.subscribe(accounts.user_topic(profile.id), self.on_event)
+
+    @ui.refreshable_method
+    def header(self) -> None:
+        """Picture, name, bio, counts, and Follow."""
+        profile, user = self.profile, self.profile.user
+        with ui.row().classes("w-full items-center gap-4"):
+            avatar(user.username, user.image, size="xl")
+            with ui.column().classes("gap-1 flex-1 min-w-0"):
+                ui.label(user.username).classes("text-2xl font-bold")
+                if user.bio:
+                    ui.label(user.bio).classes("text-gray-700 dark:text-gray-300 break-words")
+                with ui.row().classes("gap-4 text-sm text-gray-600").mark("counts"):
+                    ui.label(f"{profile.posts} post{'' if profile.posts == 1 else 's'}")
+                    ui.label(f"{profile.followers} follower{'' if profile.followers == 1 else 's'}")
+                    ui.label(f"{profile.follows} following")
+            if allowed(self.viewer, "user.follow", profile):
+                label = "Following" if profile.following else "Follow"
+                ui.button(label, on_click=self.toggle_follow).props(
+                    "unelevated no-caps" if profile.following else "outline no-caps"
+                ).mark("follow")
+            elif self.viewer.id == profile.id:
+                ui.button("Edit profile", icon="settings", on_click=lambda: ui.navigate.to("/settings")).props(
+                    "flat no-caps"
+                )
+
+    async def show(self, tab: str) -> None:
+        """Load a tab the first time it is chosen."""
+        if tab == "Favourites":
+            await self.favorites.load()
+        elif tab in {"Drafts", "Archived"}:
+            await self.own_posts(tab)
+
+    async def own_posts(self, tab: str) -> None:
+        """The viewer's drafts or archived posts, with Restore for the archived ones."""
+        column = self.drafts if tab == "Drafts" else self.archived
+        posts = await (blog.list_drafts if tab == "Drafts" else blog.list_archived)(self.viewer)
+        column.clear()
+        with column:
+            if not posts:
+                ui.label("Nothing here.").classes("text-gray-500")
+            for post in posts:
+                card = PostCard(post)
+                with card.element:
+                    if tab == "Archived":
+                        ui.button("Restore", icon="unarchive", on_click=lambda p=post: self.restore(p)).props(
+                            "flat no-caps"
+                        )
+                    else:
+                        ui.link("Continue writing", f"/edit/{post.slug}")
+
+    async def restore(self, post: blog.PostSummary) -> None:
+        """Bring an archived post back."""
+        if await attempt(blog.restore_post(self.viewer, post_id=post.id)) is not None:
+            await self.own_posts("Archived")
+
+    async def toggle_follow(self) -> None:
+        """Follow this user, or stop."""
+        change = accounts.unfollow if self.profile.following else accounts.follow
+        await attempt(change(self.viewer, username=self.profile.user.username))
+        await self.reload()
+
+    async def on_event(self, event: Event) -> None:
+        """Counts and details change as people follow, and as the user edits their profile."""
+        if isinstance(event, accounts.FollowChanged | accounts.ProfileUpdated):
+            await self.reload()
+
+    async def reload(self) -> None:
+        """Read the profile again."""
+        try:
+            self.profile = await accounts.get_profile(self.viewer, self.profile.user.username)
+        except NotFound:  # renamed: follow the new name
+            ui.navigate.reload()
+            return
+        self.header.refresh()
