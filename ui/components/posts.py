@@ -21,7 +21,8 @@ def avatar(username: str, image: str | None, size: str = "md") -> None:
         with ui.avatar(size=size):
             ui.image(image).props(f'alt="{username}"')
     else:
-        ui.avatar(username[:1].upper(), color="primary", text_color="white", size=size)
+        with ui.avatar(color="primary", text_color="white", size=size):
+            ui.label(username[:1].upper()).classes("tidings-initial")
 
 
 def author_line(author: blog.Author, moment: datetime | None) -> None:
@@ -37,7 +38,7 @@ def tag_chips(tags: tuple[str, ...]) -> None:
     if tags:
         with ui.row().classes("gap-1"):
             for tag in tags:
-                ui.link(f"#{tag}", f"/?tag={tag}").classes("text-xs no-underline px-2 rounded bg-primary/10")
+                ui.link(f"#{tag}", f"/?tag={tag}").classes("tidings-tag")
 
 
 class PostCard:
