@@ -4,7 +4,7 @@
 `core.blog`), and always act through an `Actor`.
 """
 
-from . import accounts, blog, hub, notifications, runtime
+from . import accounts, audit, blog, hub, notifications, runtime
 from .actor import ANONYMOUS, Actor, Role
 from .errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 from .events import Event, Reconnected
@@ -26,6 +26,7 @@ __all__ = [
     "Settings",
     "accounts",
     "allowed",
+    "audit",
     "blog",
     "check_field",
     "hub",

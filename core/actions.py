@@ -15,7 +15,8 @@ from tortoise.transactions import in_transaction
 
 from . import hub, policy
 from .actor import Actor
-from .audit import AuditEntry
+from .audit.events import AuditRecorded
+from .audit.models import AuditEntry
 from .events import Event
 from .validation import Command, validate
 
@@ -63,7 +64,9 @@ class Context(Generic[In]):
         if self._audit is None:
             raise RuntimeError(f"action {self.action} wrote no audit entry")
         await self._audit.save(using_db=connection)
-        await hub.send(connection, self._events)
+        audit = self._audit
+        recorded = AuditRecorded(audit.id, audit.action, audit.record_type, audit.record_id)
+        await hub.send(connection, [*self._events, recorded])
 
 
 class Action(Generic[In, Out]):

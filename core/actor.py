@@ -23,6 +23,7 @@ class Actor:
     username: str = ""
     role: Role = Role.ANONYMOUS
     session_id: int | None = None  # the sign-in this actor came through, if any
+    banned: bool = False  # a banned user keeps only what the anonymous visitor may do
 
     @property
     def is_anonymous(self) -> bool:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
 from tortoise import Tortoise
 
-from core import Settings, runtime
+from core import Actor, Settings, runtime
 from core.accounts import passwords
+from core.actions import Action
+from core.audit.models import AuditEntry
 from core.db.config import MODEL_MODULES
 
 from .database import test_server, wipe
@@ -55,6 +58,26 @@ async def empty_all_tables() -> None:
         if model.__module__ in MODEL_MODULES and model.__module__ != "aerich.models"
     ]
     await Tortoise.get_connection("default").execute_script(f"TRUNCATE {', '.join(tables)} CASCADE")
+
+
+@pytest.fixture(autouse=True)
+async def every_action_is_audited(
+    empty_tables: None, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[None]:
+    """Across the whole suite: each action that succeeds leaves exactly one audit entry, of its own name."""
+    succeeded: list[str] = []
+    run = Action.__call__
+
+    async def recorded(action: Action[Any, Any], actor: Actor, /, **data: Any) -> Any:
+        result = await run(action, actor, **data)
+        succeeded.append(action.name)
+        return result
+
+    monkeypatch.setattr(Action, "__call__", recorded)
+    yield
+    if request.node.get_closest_marker("audit_elsewhere") is None:
+        audited = [entry.action for entry in await AuditEntry.all()]
+        assert sorted(audited) == sorted(succeeded), "actions run and audit entries differ"
 
 
 @pytest.fixture

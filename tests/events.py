@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from tortoise.transactions import in_transaction
 
 from core import Event, hub
+from core.audit import AuditRecorded
 from core.events import EVERYTHING, event
 
 
@@ -28,14 +29,21 @@ class EventLog:
         self._unsubscribe = hub.subscribe(EVERYTHING, self.received.append)
 
     async def settled(self, within: float = 5.0) -> list[Event]:
-        """The events received, once all committed before this call are in (NOTIFY keeps commit order)."""
+        """The domain events received, once all committed before this call are in (NOTIFY keeps commit order).
+
+        The audit trail's own AuditRecorded events (one per action) are left out; see `audited`.
+        """
         token = uuid.uuid4().hex
         async with in_transaction() as connection:
             await hub.send(connection, [Marker(token)])
         async with asyncio.timeout(within):
             while not any(isinstance(e, Marker) and e.token == token for e in self.received):
                 await asyncio.sleep(0.005)
-        return [e for e in self.received if not isinstance(e, Marker)]
+        return [e for e in self.received if not isinstance(e, Marker | AuditRecorded)]
+
+    def audited(self) -> list[AuditRecorded]:
+        """The AuditRecorded events received so far."""
+        return [e for e in self.received if isinstance(e, AuditRecorded)]
 
     def close(self) -> None:
         """Stop collecting."""

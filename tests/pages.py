@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
+from collections.abc import Awaitable, Callable
 
 from nicegui import ui
 from nicegui.testing import User
 
 from .factories import PASSWORD
 
-LIVE = 30  # retries of 0.1 s: an event crosses PostgreSQL before another page shows it
+LIVE = 60  # retries of 0.1 s (an upper bound): an event crosses PostgreSQL before another page shows it
 
 
 def browser_storage(user: User, kept: str | None = None) -> None:
@@ -30,6 +32,13 @@ async def sign_in(user: User, login: str) -> None:
     browser_storage(user)
     await fill_in(user, "/sign-in", login=login, password=PASSWORD)
     await user.should_see(marker="account", retries=LIVE)
+
+
+async def until(check: Callable[[], Awaitable[bool]], within: float = 5.0) -> None:
+    """Wait until `check` holds: a click's handler runs in the background, and the test must not race it."""
+    async with asyncio.timeout(within):
+        while not await check():
+            await asyncio.sleep(0.05)
 
 
 def value_of(user: User, marker: str) -> object:

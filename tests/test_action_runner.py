@@ -6,7 +6,7 @@ import pytest
 
 from core import ANONYMOUS, Forbidden, blog
 from core.actions import ACTIONS, Action, Context
-from core.audit import AuditEntry
+from core.audit.models import AuditEntry
 from core.blog.inputs import CreatePost
 from core.blog.models import Post
 

@@ -13,6 +13,8 @@ from .servers import ROOT, AppProcess
 
 SCREENSHOTS = ROOT / "screenshots"
 
+pytestmark = pytest.mark.audit_elsewhere  # the app processes under test write the audit entries
+
 
 @pytest.fixture(scope="module")
 def two_processes(database_url: str) -> Iterator[tuple[AppProcess, AppProcess]]:

@@ -67,9 +67,29 @@ async def test_a_comment_is_deleted_by_its_author_the_posts_author_or_a_moderato
     actor = actors.get(deleter) or await with_role(Role.MODERATOR if deleter == "moderator" else Role.ADMIN)
     await events.settled()
     events.received.clear()
-    await blog.delete_comment(actor, comment_id=comment.id)
+    reason = {"reason": "Off topic"} if deleter in {"moderator", "admin"} else {}
+    await blog.delete_comment(actor, comment_id=comment.id, **reason)
     assert await blog.list_comments(ANONYMOUS, post.id) == []
-    assert await events.settled() == [blog.CommentDeleted(comment_id=comment.id, post_id=post.id)]
+    assert blog.CommentDeleted(comment_id=comment.id, post_id=post.id) in await events.settled()
+    told = [n.text for n in await notifications.list_notifications(bob)]
+    assert told == (
+        []
+        if deleter == "comment author"
+        else [f"{actor.username} deleted your comment on “{post.title}”" + (": Off topic" if reason else "")]
+    )
+
+
+async def test_a_moderator_must_say_why_and_the_author_is_told() -> None:
+    ann = await member("ann")
+    post = await published(ann, title="Spam magnet")
+    comment = await blog.add_comment(ann, post_id=post.id, body="Buy now")
+    moderator = await with_role(Role.MODERATOR, "mod")
+    with pytest.raises(Invalid) as raised:
+        await blog.delete_comment(moderator, comment_id=comment.id)
+    assert raised.value.errors == {"reason": ["Say why: the author will be told."]}
+    await blog.delete_comment(moderator, comment_id=comment.id, reason="Advertising")
+    [notice, *_] = await notifications.list_notifications(ann)
+    assert notice.text == "mod deleted your comment on “Spam magnet”: Advertising"
 
 
 async def test_nobody_else_deletes_a_comment_and_a_deleted_one_is_gone() -> None:

@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 from nicegui.testing import User
 
-from core import accounts
+from core import ANONYMOUS, accounts
 
 from .factories import PASSWORD, member, published
-from .pages import LIVE, fill_in, sign_in, value_of
+from .pages import LIVE, fill_in, sign_in, until, value_of
 
 
 async def test_sign_up_shows_each_error_under_its_field_and_keeps_what_was_typed(user: User) -> None:
@@ -58,6 +58,7 @@ async def test_settings_change_the_profile_and_show_errors_under_fields(user: Us
     await user.should_see("Enter the address of a picture, starting with https://.")
     user.find(marker="image").clear()
     user.find(marker="save-profile").click()
+    await until(lambda: bio_of("ann", "Dragon trainer"))
     await user.open("/profile/ann")
     await user.should_see("Dragon trainer")
 
@@ -95,3 +96,7 @@ async def test_a_profile_shows_counts_that_follow_live(user: User, create_user: 
 async def test_an_unknown_profile_says_so(user: User) -> None:
     await user.open("/profile/nobody")
     await user.should_see("There is nobody by that name here.")
+
+
+async def bio_of(username: str, bio: str) -> bool:
+    return (await accounts.get_user(ANONYMOUS, username)).bio == bio

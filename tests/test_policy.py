@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from core import Actor, Role, allowed
-from core.policy import Rule, role_links, rules
+from core.policy import BANNED, Rule, explain, role_links, rules
 
 ANN = Actor(id=1, username="ann", role=Role.MEMBER)
 BOB = Actor(id=2, username="bob", role=Role.MEMBER)
@@ -37,6 +37,7 @@ class Session:
 @dataclass(frozen=True)
 class User:
     id: int
+    role: str = "member"
 
 
 @dataclass(frozen=True)
@@ -52,13 +53,17 @@ DRAFT, ARCHIVED = Post(1, "draft"), Post(1, archived=True)
 CASES: dict[tuple[str, str], Case] = {
     ("anonymous", "user.register"): Case(NOBODY, None, None),
     ("anonymous", "user.sign_in"): Case(NOBODY, None, None),
-    ("member", "user.sign_out"): Case(ANN, Session(1), (ANN, Session(2))),
+    ("anonymous", "user.sign_out"): Case(ANN, Session(1), (ANN, Session(2))),
     ("member", "user.change_password"): Case(ANN, User(1), (ANN, User(2))),
     ("member", "user.update_profile"): Case(ANN, User(1), (BOB, User(1))),
     ("member", "user.read_email"): Case(ANN, User(1), (BOB, User(1))),
     ("admin", "user.read_email"): Case(ADMIN, User(1), (MOD, User(1))),
     ("member", "user.follow"): Case(ANN, User(2), (ANN, User(1))),
     ("member", "user.unfollow"): Case(ANN, User(2), (NOBODY, User(2))),
+    ("admin", "user.change_role"): Case(ADMIN, User(4, "admin"), (MOD, User(1))),
+    ("moderator", "user.ban"): Case(MOD, User(1), (MOD, User(4, "admin"))),
+    ("admin", "user.ban"): Case(ADMIN, User(3, "moderator"), (ADMIN, User(4, "admin"))),
+    ("moderator", "user.unban"): Case(MOD, User(1), (MOD, User(3, "moderator"))),
     ("anonymous", "post.read"): Case(NOBODY, Post(1), (NOBODY, ARCHIVED)),
     ("member", "post.read"): Case(ANN, DRAFT, (BOB, DRAFT)),
     ("admin", "post.read"): Case(ADMIN, ARCHIVED, (ADMIN, Post(1, "draft", archived=True))),
@@ -66,7 +71,9 @@ CASES: dict[tuple[str, str], Case] = {
     ("member", "post.update"): Case(ANN, Post(1), (ANN, ARCHIVED)),
     ("member", "post.publish"): Case(ANN, DRAFT, (BOB, DRAFT)),
     ("member", "post.unpublish"): Case(ANN, Post(1), (BOB, Post(1))),
+    ("moderator", "post.unpublish"): Case(MOD, Post(1), (MOD, ARCHIVED)),
     ("member", "post.archive"): Case(ANN, Post(1), (BOB, Post(1))),
+    ("moderator", "post.archive"): Case(MOD, Post(1), (MOD, ARCHIVED)),
     ("member", "post.restore"): Case(ANN, ARCHIVED, (BOB, ARCHIVED)),
     ("admin", "post.restore"): Case(ADMIN, ARCHIVED, (MOD, ARCHIVED)),
     ("member", "post.favorite"): Case(BOB, Post(1), (BOB, DRAFT)),
@@ -75,6 +82,9 @@ CASES: dict[tuple[str, str], Case] = {
     ("member", "comment.delete"): Case(ANN, Comment(2, 1), (BOB, Comment(3, 1))),
     ("moderator", "comment.delete"): Case(MOD, Comment(2, 1), (BOB, Comment(3, 1))),
     ("member", "notification.read_all"): Case(ANN, None, (NOBODY, None)),
+    ("moderator", "admin.view"): Case(MOD, None, (ANN, None)),
+    ("moderator", "audit.read"): Case(MOD, None, (ANN, None)),
+    ("member", "audit.read_post"): Case(ANN, Post(1), (BOB, Post(1))),
 }
 
 
@@ -101,3 +111,26 @@ def test_roles_inherit_upwards_from_anonymous_to_admin() -> None:
 
 def test_an_action_missing_from_the_policy_is_refused() -> None:
     assert not allowed(ADMIN, "post.obliterate", Post(9))
+
+
+def test_a_banned_user_keeps_only_what_the_anonymous_visitor_may_do() -> None:
+    banned = Actor(id=1, username="ann", role=Role.MODERATOR, banned=True)
+    assert allowed(banned, "post.read", Post(2))
+    assert allowed(banned, "user.sign_out", Session(1))
+    for action, record in [
+        ("comment.add", Post(2)),
+        ("post.create", None),
+        ("post.update", Post(1)),
+        ("comment.delete", Comment(2, 2)),
+        ("admin.view", None),
+    ]:
+        assert not allowed(banned, action, record), action
+
+
+def test_refusals_are_explained_by_the_rows_that_could_have_allowed() -> None:
+    assert explain(NOBODY, "comment.add") == "Sign in first: members comment on published posts."
+    assert explain(BOB, "post.update") == (
+        "Not allowed here: only its author edits a post (and not while it is archived)."
+    )
+    assert explain(ANN, "admin.view") == "Not with your role: moderators and admins open the admin area."
+    assert explain(Actor(id=1, username="ann", role=Role.MEMBER, banned=True), "comment.add") == BANNED

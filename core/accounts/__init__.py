@@ -1,20 +1,45 @@
 """Accounts: the code interface pages and the API may use (users, profiles, follows, sessions)."""
 
 from .auth import change_password, register, sign_in, sign_out
-from .events import FollowChanged, ProfileUpdated, SessionEnded, UserRegistered, session_topic, user_topic
-from .inputs import BIO_MAX, PASSWORD_MIN, USERNAME_MAX, ChangePassword, RegisterUser, SignIn, UpdateProfile
+from .directory import count_users, list_users
+from .events import (
+    USERS_TOPIC,
+    FollowChanged,
+    ProfileUpdated,
+    SessionEnded,
+    StandingChanged,
+    UserRegistered,
+    session_topic,
+    user_topic,
+)
+from .inputs import (
+    BIO_MAX,
+    PASSWORD_MIN,
+    USERNAME_MAX,
+    BanUser,
+    ChangePassword,
+    ChangeRole,
+    RegisterUser,
+    SignIn,
+    UpdateProfile,
+)
 from .profiles import follow, unfollow, update_profile
 from .queries import actor_for_session, followed_ids, get_profile, get_user
+from .standing import LAST_ADMIN, ban_user, change_role, unban_user
 from .uniqueness import EMAIL_TAKEN, USERNAME_TAKEN
-from .views import Profile, SignedIn, UserView
+from .views import Profile, SignedIn, UserRow, UserView
 
 __all__ = [
     "BIO_MAX",
     "EMAIL_TAKEN",
+    "LAST_ADMIN",
     "PASSWORD_MIN",
     "USERNAME_MAX",
     "USERNAME_TAKEN",
+    "USERS_TOPIC",
+    "BanUser",
     "ChangePassword",
+    "ChangeRole",
     "FollowChanged",
     "Profile",
     "ProfileUpdated",
@@ -22,19 +47,26 @@ __all__ = [
     "SessionEnded",
     "SignIn",
     "SignedIn",
+    "StandingChanged",
     "UpdateProfile",
     "UserRegistered",
+    "UserRow",
     "UserView",
     "actor_for_session",
+    "ban_user",
     "change_password",
+    "change_role",
+    "count_users",
     "follow",
     "followed_ids",
     "get_profile",
     "get_user",
+    "list_users",
     "register",
     "session_topic",
     "sign_in",
     "sign_out",
+    "unban_user",
     "unfollow",
     "update_profile",
     "user_topic",

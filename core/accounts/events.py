@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from ..events import Event, event
 
+USERS_TOPIC = "users"  # the admin area's list of users
+
 
 def session_topic(session_id: int) -> str:
     """The topic of one sign-in session (every tab signed in through it)."""
@@ -64,3 +66,17 @@ class FollowChanged(Event):
     @property
     def topics(self) -> tuple[str, ...]:
         return (user_topic(self.followed_id), user_topic(self.follower_id))
+
+
+@event
+@dataclass(frozen=True, slots=True)
+class StandingChanged(Event):
+    """A user's role or ban changed: every page they have open must show what they may do now."""
+
+    user_id: int
+    role: str
+    banned: bool
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        return (user_topic(self.user_id), USERS_TOPIC)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints
 
+from ..actor import Role
 from ..validation import Command
 
 USERNAME_MAX = 32
@@ -85,5 +86,25 @@ class ChangePassword(Command):
 
 class FollowUser(Command):
     """Start or stop following the user with this name."""
+
+    username: Annotated[str, Field(min_length=1, max_length=USERNAME_MAX)]
+
+
+class ChangeRole(Command):
+    """Give a user another role."""
+
+    username: Annotated[str, Field(min_length=1, max_length=USERNAME_MAX)]
+    role: Literal[Role.MEMBER, Role.MODERATOR, Role.ADMIN]
+
+
+class BanUser(Command):
+    """Stop a user from writing, saying why (the user is told)."""
+
+    username: Annotated[str, Field(min_length=1, max_length=USERNAME_MAX)]
+    reason: Annotated[str, Field(min_length=3, max_length=300)]
+
+
+class UnbanUser(Command):
+    """Let a banned user write again."""
 
     username: Annotated[str, Field(min_length=1, max_length=USERNAME_MAX)]

@@ -18,6 +18,8 @@ class User(Model):
     role = fields.CharEnumField(Role, max_length=16, default=Role.MEMBER)
     bio = fields.TextField(null=True)
     image = fields.CharField(max_length=500, null=True)
+    banned = fields.BooleanField(default=False)  # may read, may not write
+    banned_reason = fields.CharField(max_length=300, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

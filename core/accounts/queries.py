@@ -18,7 +18,7 @@ async def actor_for_session(token: str | None) -> Actor:
     if session is None:
         return ANONYMOUS
     user = session.user
-    return Actor(id=user.id, username=user.username, role=Role(user.role), session_id=session.id)
+    return Actor(id=user.id, username=user.username, role=Role(user.role), session_id=session.id, banned=user.banned)
 
 
 async def get_user(actor: Actor, username: str) -> UserView:

@@ -22,6 +22,7 @@ class UserView:
     bio: str | None
     image: str | None
     email: str | None
+    banned: bool
     created_at: datetime
 
     @classmethod
@@ -39,6 +40,7 @@ class UserView:
             bio=row["bio"],
             image=row["image"],
             email=row["email"],
+            banned=row["banned"],
             created_at=row["created_at"],
         )
 
@@ -69,3 +71,23 @@ class SignedIn:
 
     token: str
     user: UserView
+
+
+@dataclass(frozen=True, slots=True)
+class UserRow:
+    """A user as the admin area lists them: standing and activity."""
+
+    user: UserView
+    banned_reason: str | None
+    posts: int
+    comments: int
+
+    @property
+    def id(self) -> int:
+        """The user's id (the policy rules name it)."""
+        return self.user.id
+
+    @property
+    def role(self) -> Role:
+        """The user's role (the policy rules name it)."""
+        return self.user.role

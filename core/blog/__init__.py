@@ -2,6 +2,7 @@
 
 from .comments import add_comment, delete_comment
 from .events import (
+    COMMENTS_TOPIC,
     FEED_TOPIC,
     CommentAdded,
     CommentDeleted,
@@ -32,11 +33,20 @@ from .inputs import (
 from .markdown import render as render_markdown
 from .models import PostStatus
 from .posts import archive_post, create_post, publish_post, restore_post, unpublish_post, update_post
-from .queries import get_comment, get_post, get_post_by_id, list_archived, list_comments, list_drafts
-from .views import Author, CommentView, Cursor, Page, PostSummary, PostView, TagCount
+from .queries import (
+    get_comment,
+    get_post,
+    get_post_by_id,
+    list_archived,
+    list_comments,
+    list_drafts,
+    list_recent_comments,
+)
+from .views import Author, CommentView, Cursor, Page, PostSummary, PostView, QueuedComment, TagCount
 
 __all__ = [
     "BODY_MAX",
+    "COMMENTS_TOPIC",
     "COMMENT_MAX",
     "DESCRIPTION_MAX",
     "FEED_TOPIC",
@@ -66,6 +76,7 @@ __all__ = [
     "PostUnpublished",
     "PostUpdated",
     "PostView",
+    "QueuedComment",
     "TagCount",
     "UpdatePost",
     "add_comment",
@@ -81,6 +92,7 @@ __all__ = [
     "list_comments",
     "list_drafts",
     "list_posts",
+    "list_recent_comments",
     "normalize_tag",
     "popular_tags",
     "post_topic",

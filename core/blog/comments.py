@@ -9,6 +9,7 @@ from ..notifications.models import NotificationKind
 from .events import CommentAdded, CommentDeleted
 from .inputs import AddComment, DeleteComment
 from .models import Comment, Post
+from .moderation import require_reason, tell_author
 from .queries import get_comment
 from .views import CommentView
 
@@ -30,11 +31,15 @@ async def add_comment(ctx: Context[AddComment]) -> CommentView:
 
 @action("comment.delete", DeleteComment)
 async def delete_comment(ctx: Context[DeleteComment]) -> None:
-    """Delete a comment (its author, the post's author, moderators); emits CommentDeleted."""
+    """Delete a comment (its author, the post's author, moderators; others say why); emits CommentDeleted."""
     comment = await get_comment(ctx.actor, ctx.input.comment_id)
     ctx.authorize(comment)
+    reason = require_reason(ctx, comment.author_id, comment.post_author_id)
     deleted = await Comment.filter(id=comment.id).delete()
     if not deleted:
         raise NotFound("comment")
-    ctx.audit("comment", comment.id, {"body": [comment.body, None]})
+    post = await Post.get(id=comment.post_id)
+    what = f"deleted your comment on “{post.title}”"
+    await tell_author(ctx, comment.author_id, what, reason, slug=post.slug, title=post.title)
+    ctx.audit("comment", comment.id, {"body": [comment.body, None], "reason": [None, reason]})
     ctx.emit(CommentDeleted(comment_id=comment.id, post_id=comment.post_id))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..events import Event, event
 
 FEED_TOPIC = "posts"  # what changes the lists of published posts
+COMMENTS_TOPIC = "comments"  # every comment added or deleted (the moderation queue)
 
 
 def post_topic(post_id: int) -> str:
@@ -89,7 +90,7 @@ class CommentAdded(Event):
 
     @property
     def topics(self) -> tuple[str, ...]:
-        return (post_topic(self.post_id),)
+        return (post_topic(self.post_id), COMMENTS_TOPIC)
 
 
 @event
@@ -102,4 +103,4 @@ class CommentDeleted(Event):
 
     @property
     def topics(self) -> tuple[str, ...]:
-        return (post_topic(self.post_id),)
+        return (post_topic(self.post_id), COMMENTS_TOPIC)

@@ -67,6 +67,16 @@ class PostRef(Command):
     post_id: Id
 
 
+Reason = Annotated[str, Field(min_length=3, max_length=280)]
+
+
+class ModeratePost(Command):
+    """Unpublish or archive a post; someone acting on another's post says why (the author is told)."""
+
+    post_id: Id
+    reason: Reason | None = None
+
+
 class AddComment(Command):
     """Comment on a published post."""
 
@@ -75,6 +85,7 @@ class AddComment(Command):
 
 
 class DeleteComment(Command):
-    """Remove a comment."""
+    """Remove a comment; someone deleting another's comment says why (its author is told)."""
 
     comment_id: Id
+    reason: Reason | None = None

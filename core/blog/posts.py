@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from ..actions import Context, action, changes
 from ..errors import Conflict, Invalid, NotFound
 from .events import PostArchived, PostDrafted, PostPublished, PostRestored, PostUnpublished, PostUpdated
-from .inputs import CreatePost, PostRef, UpdatePost
+from .inputs import CreatePost, ModeratePost, PostRef, UpdatePost
 from .models import Post, PostStatus
+from .moderation import require_reason, tell_author
 from .queries import get_post_by_id
 from .slugs import unique_slug
 from .tagging import set_tags
@@ -81,24 +83,31 @@ async def publish_post(ctx: Context[PostRef]) -> PostView:
     return await get_post_by_id(ctx.actor, post.id)
 
 
-@action("post.unpublish", PostRef)
-async def unpublish_post(ctx: Context[PostRef]) -> PostView:
-    """Turn a published post back into a draft; emits PostUnpublished."""
+@action("post.unpublish", ModeratePost)
+async def unpublish_post(ctx: Context[ModeratePost]) -> PostView | None:
+    """Turn a published post back into a draft (a moderator says why); emits PostUnpublished.
+
+    Returns the draft as the actor may see it: None for a moderator (drafts are their author's alone).
+    """
     post = await _locked(ctx.input.post_id)
     ctx.authorize(post)
+    reason = require_reason(ctx, post.author_id)
     if post.status != PostStatus.PUBLISHED:
         raise Invalid.field("post_id", "This post is not published.")
     await _set_status(ctx, post, PostStatus.DRAFT, None)
+    await tell_author(ctx, post.author_id, f"unpublished “{post.title}”", reason, slug=post.slug, title=post.title)
     ctx.emit(PostUnpublished(post_id=post.id, author_id=post.author_id))
-    return await get_post_by_id(ctx.actor, post.id)
+    return await _visible(ctx, post.id)
 
 
-@action("post.archive", PostRef)
-async def archive_post(ctx: Context[PostRef]) -> None:
-    """Archive a post: gone from every list and page, kept, restorable; emits PostArchived."""
+@action("post.archive", ModeratePost)
+async def archive_post(ctx: Context[ModeratePost]) -> None:
+    """Archive a post: gone from every list and page, kept, restorable (a moderator says why); emits PostArchived."""
     post = await _locked(ctx.input.post_id)
     ctx.authorize(post)
+    reason = require_reason(ctx, post.author_id)
     await _set_archived(ctx, post, archived=True)
+    await tell_author(ctx, post.author_id, f"archived “{post.title}”", reason, slug=None, title=post.title)
     ctx.emit(PostArchived(post_id=post.id, author_id=post.author_id))
 
 
@@ -112,6 +121,13 @@ async def restore_post(ctx: Context[PostRef]) -> PostView:
     return await get_post_by_id(ctx.actor, post.id)
 
 
+async def _visible(ctx: Context[Any], post_id: int) -> PostView | None:
+    try:
+        return await get_post_by_id(ctx.actor, post_id)
+    except NotFound:
+        return None
+
+
 async def _locked(post_id: int) -> Post:
     post = await Post.filter(id=post_id).select_for_update().first()
     if post is None:
@@ -119,13 +135,13 @@ async def _locked(post_id: int) -> Post:
     return post
 
 
-async def _set_status(ctx: Context[PostRef], post: Post, status: PostStatus, published_at: datetime | None) -> None:
+async def _set_status(ctx: Context[Any], post: Post, status: PostStatus, published_at: datetime | None) -> None:
     ctx.audit("post", post.id, {"status": [post.status, status]})
     post.status, post.published_at = status, published_at
     await post.save(update_fields=["status", "published_at", "updated_at"])
 
 
-async def _set_archived(ctx: Context[PostRef], post: Post, *, archived: bool) -> None:
+async def _set_archived(ctx: Context[Any], post: Post, *, archived: bool) -> None:
     ctx.audit("post", post.id, {"archived": [post.archived, archived]})
     post.archived = archived
     await post.save(update_fields=["archived", "updated_at"])

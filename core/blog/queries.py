@@ -5,8 +5,9 @@ from __future__ import annotations
 from ..actor import Actor
 from ..db.sql import fetch
 from ..errors import NotFound
+from ..policy import authorize
 from . import rows
-from .views import CommentView, PostSummary, PostView
+from .views import CommentView, PostSummary, PostView, QueuedComment
 
 
 async def get_post(actor: Actor, slug: str) -> PostView:
@@ -72,3 +73,15 @@ async def _own_posts(actor: Actor, condition: str) -> list[PostSummary]:
         actor.id,
     )
     return [rows.summary(row) for row in found]
+
+
+async def list_recent_comments(actor: Actor, limit: int = 30) -> list[QueuedComment]:
+    """The newest comments on public posts, with their posts (the moderation queue: moderators and admins)."""
+    authorize(actor, "admin.view")
+    found = await fetch(
+        f"SELECT {rows.COMMENT_COLUMNS}, p.slug AS post_slug, p.title AS post_title FROM {rows.COMMENTS}"
+        f" WHERE {rows.PUBLIC} ORDER BY c.id DESC LIMIT $2",
+        actor.id,
+        max(1, min(limit, 100)),
+    )
+    return [QueuedComment(rows.comment(row), row["post_slug"], row["post_title"]) for row in found]

@@ -95,3 +95,22 @@ class Page(Generic[T]):
 
     items: list[T]
     next: Cursor | None
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedComment:
+    """A comment in the moderation queue, with the post it is on."""
+
+    comment: CommentView
+    post_slug: str
+    post_title: str
+
+    @property
+    def author_id(self) -> int:
+        """The comment's author's id (the policy rules name it)."""
+        return self.comment.author_id
+
+    @property
+    def post_author_id(self) -> int:
+        """The post's author's id (the policy rules name it)."""
+        return self.comment.post_author_id

@@ -11,7 +11,7 @@ MODEL_MODULES = [
     "core.accounts.models",
     "core.blog.models",
     "core.notifications.models",
-    "core.audit",
+    "core.audit.models",
     "aerich.models",
 ]
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"

@@ -21,12 +21,18 @@ async def notify(
     *,
     post_slug: str | None = None,
     post_title: str | None = None,
+    detail: str | None = None,
 ) -> None:
     """Tell `user_id` what the acting user just did (never about their own doing)."""
     if user_id == ctx.actor.id:
         return
     await Notification.create(
-        user_id=user_id, kind=kind, actor_name=ctx.actor.username, post_slug=post_slug, post_title=post_title
+        user_id=user_id,
+        kind=kind,
+        actor_name=ctx.actor.username,
+        post_slug=post_slug,
+        post_title=post_title,
+        detail=detail,
     )
     ctx.emit(NotificationsChanged(user_id=user_id))
 

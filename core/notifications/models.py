@@ -16,6 +16,7 @@ class NotificationKind(StrEnum):
     COMMENT = "comment"
     FOLLOW = "follow"
     FAVORITE = "favorite"
+    MODERATED = "moderated"  # a moderator unpublished, archived or deleted something of theirs
 
 
 class Notification(Model):
@@ -30,6 +31,7 @@ class Notification(Model):
     actor_name = fields.CharField(max_length=32)
     post_slug = fields.CharField(max_length=120, null=True)
     post_title = fields.CharField(max_length=200, null=True)
+    detail = fields.CharField(max_length=300, null=True)  # what was done and why, for moderation
     read = fields.BooleanField(default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
 

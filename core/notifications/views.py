@@ -17,6 +17,7 @@ class NotificationView:
     actor_name: str
     post_slug: str | None
     post_title: str | None
+    detail: str | None
     read: bool
     created_at: datetime
 
@@ -28,6 +29,8 @@ class NotificationView:
                 return f"{self.actor_name} commented on “{self.post_title}”"
             case NotificationKind.FAVORITE:
                 return f"{self.actor_name} favourited “{self.post_title}”"
+            case NotificationKind.MODERATED:
+                return f"{self.actor_name} {self.detail}"
             case _:
                 return f"{self.actor_name} started following you"
 
@@ -40,6 +43,7 @@ class NotificationView:
             actor_name=row.actor_name,
             post_slug=row.post_slug,
             post_title=row.post_title,
+            detail=row.detail,
             read=row.read,
             created_at=row.created_at,
         )

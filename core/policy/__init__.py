@@ -20,27 +20,45 @@ POLICY_FILE = HERE / "policy.csv"
 logging.getLogger("casbin").setLevel(logging.ERROR)  # it logs every denial as a warning
 
 
+BANNED = "Your account is banned: you can read, but not write."
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One `p` row of the policy table: `role` may do `action` when `condition` holds."""
+    """One `p` row of the policy table: `role` may do `action` when `condition` holds; `why` says so in words."""
 
     role: str
     action: str
     condition: str
+    why: str
 
 
 def allowed(actor: Actor, action: str, record: object = None) -> bool:
     """Whether `actor` may do `action` on `record` (a read model or row carrying the fields the rules name)."""
-    # Most denials need no rule evaluated: no row of this action applies to the actor's role at all.
-    if action not in _actions_of(actor.role):
+    # Many denials need no rule evaluated: no row of this action applies to the actor's role at all.
+    if action not in _actions_of(actor.role, actor.banned):
         return False
     return bool(_enforcer().enforce(actor, action, record))
 
 
 def authorize(actor: Actor, action: str, record: object = None) -> None:
-    """Raise `Forbidden` unless `actor` may do `action` on `record`."""
+    """Raise `Forbidden` (saying why, from the policy's rows) unless `actor` may do `action` on `record`."""
     if not allowed(actor, action, record):
-        raise Forbidden(action)
+        raise Forbidden(action, explain(actor, action))
+
+
+def explain(actor: Actor, action: str) -> str:
+    """Why `actor` is refused `action`: the words of the rows that could have allowed it."""
+    rows = [rule for rule in rules() if rule.action == action]
+    if not rows:
+        return f"Nobody may {action.replace('.', ' ')}."
+    reachable = [rule for rule in rows if rule.role in _held_roles(actor.role)]
+    if actor.banned and all(rule.role != "anonymous" for rule in reachable):
+        return BANNED
+    if not reachable:
+        needed = "; ".join(rule.why for rule in rows)
+        return f"Sign in first: {needed}." if actor.is_anonymous else f"Not with your role: {needed}."
+    return f"Not allowed here: {'; '.join(rule.why for rule in reachable)}."
 
 
 def rules() -> list[Rule]:
@@ -70,11 +88,15 @@ class _CachingEnforcer(casbin.Enforcer):  # type: ignore[misc]
 
 
 @cache
-def _actions_of(role: str) -> frozenset[str]:
+def _actions_of(role: str, banned: bool) -> frozenset[str]:
     """The actions some row grants to `role`, directly or through the roles it inherits."""
-    enforcer = _enforcer()
-    held = {role, *enforcer.get_implicit_roles_for_user(role)}
+    held = {"anonymous"} if banned else _held_roles(role)
     return frozenset(rule.action for rule in rules() if rule.role in held)
+
+
+@cache
+def _held_roles(role: str) -> frozenset[str]:
+    return frozenset({role, *_enforcer().get_implicit_roles_for_user(role)})
 
 
 @cache

@@ -1,0 +1,16 @@
+"""The audit trail: who did what to which record, when, and what changed (code interface)."""
+
+from .events import AUDIT_TOPIC, AuditRecorded
+from .queries import activity, get_entry, list_entries, post_history
+from .views import AuditView, DayActivity
+
+__all__ = [
+    "AUDIT_TOPIC",
+    "AuditRecorded",
+    "AuditView",
+    "DayActivity",
+    "activity",
+    "get_entry",
+    "list_entries",
+    "post_history",
+]

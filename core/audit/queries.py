@@ -1,0 +1,87 @@
+"""Reading the audit trail: for moderators and admins, and a post's history for its author."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from ..actor import Actor
+from ..db.sql import fetch, fetch_one
+from ..errors import Forbidden, NotFound
+from ..policy import allowed, authorize, explain
+from .models import AuditEntry
+from .views import AuditView, DayActivity
+
+PAGE = 50
+
+
+@dataclass(frozen=True, slots=True)
+class _PostFacts:
+    """What the policy's audit.read_post row looks at (read here without importing the blog)."""
+
+    author_id: int
+
+
+async def list_entries(
+    actor: Actor,
+    *,
+    actor_name: str | None = None,
+    action: str | None = None,
+    record_type: str | None = None,
+    record_id: int | None = None,
+    before: int | None = None,
+    limit: int = PAGE,
+) -> list[AuditView]:
+    """The newest audit entries matching every filter given (moderators and admins)."""
+    authorize(actor, "audit.read")
+    query = AuditEntry.all()
+    filters = {"actor_name": actor_name, "action": action, "record_type": record_type, "record_id": record_id}
+    query = query.filter(**{name: value for name, value in filters.items() if value not in (None, "")})
+    if before is not None:
+        query = query.filter(id__lt=before)
+    return [AuditView.of(entry) for entry in await query.order_by("-id").limit(max(1, min(limit, 200)))]
+
+
+async def get_entry(actor: Actor, entry_id: int) -> AuditView:
+    """One audit entry (moderators and admins)."""
+    authorize(actor, "audit.read")
+    entry = await AuditEntry.filter(id=entry_id).first()
+    if entry is None:
+        raise NotFound("audit entry")
+    return AuditView.of(entry)
+
+
+async def post_history(actor: Actor, post_id: int) -> list[AuditView]:
+    """Everything done to a post, oldest first: for its author, moderators and admins."""
+    row = await fetch_one("SELECT author_id FROM posts WHERE id = $1", post_id)
+    if row is None:
+        raise NotFound("post")
+    post = _PostFacts(author_id=row["author_id"])
+    if not (allowed(actor, "audit.read") or allowed(actor, "audit.read_post", post)):
+        raise Forbidden("audit.read_post", explain(actor, "audit.read_post"))
+    entries = await AuditEntry.filter(record_type="post", record_id=post_id).order_by("id")
+    return [AuditView.of(entry) for entry in entries]
+
+
+async def activity(actor: Actor, days: int = 30) -> list[DayActivity]:
+    """Posts published, comments and sign-ups per day over the last `days` days, oldest first."""
+    authorize(actor, "admin.view")
+    since = datetime.now(UTC).date() - timedelta(days=max(1, min(days, 365)) - 1)
+    rows = await fetch(
+        """
+        SELECT d::date AS day,
+               (SELECT count(*) FROM posts p WHERE p.published_at >= d AND p.published_at < d + interval '1 day')
+                   AS posts,
+               (SELECT count(*) FROM comments c WHERE c.created_at >= d AND c.created_at < d + interval '1 day')
+                   AS comments,
+               (SELECT count(*) FROM users u WHERE u.created_at >= d AND u.created_at < d + interval '1 day')
+                   AS signups
+        FROM generate_series($1::date, (now() AT TIME ZONE 'UTC')::date, interval '1 day') AS d
+        ORDER BY d
+        """,
+        since,
+    )
+    return [
+        DayActivity(day=row["day"], posts=row["posts"], comments=row["comments"], signups=row["signups"])
+        for row in rows
+    ]

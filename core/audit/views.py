@@ -1,0 +1,45 @@
+"""Read models of the audit trail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from .models import AuditEntry
+
+
+@dataclass(frozen=True, slots=True)
+class AuditView:
+    """One committed action: who, what, which record, when, and the fields it changed (before, after)."""
+
+    id: int
+    actor_name: str
+    action: str
+    record_type: str
+    record_id: int | None
+    changes: dict[str, Any]
+    created_at: datetime
+
+    @classmethod
+    def of(cls, entry: AuditEntry) -> AuditView:
+        """The read model of an audit row."""
+        return cls(
+            id=entry.id,
+            actor_name=entry.actor_name,
+            action=entry.action,
+            record_type=entry.record_type,
+            record_id=entry.record_id,
+            changes=dict(entry.changes),
+            created_at=entry.created_at,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DayActivity:
+    """What happened on one day."""
+
+    day: date
+    posts: int
+    comments: int
+    signups: int
