@@ -21,11 +21,19 @@ from tests.servers import AppProcess  # noqa: E402
 OUT = ROOT / "docs" / "screenshots"
 PASSWORD = "correct horse battery"
 POSTS = [
-    ("ada", "Why LISTEN/NOTIFY is all the pub-sub we needed", "One channel, one listener per process.",
-     ["postgres", "architecture"]),
+    (
+        "ada",
+        "Why LISTEN/NOTIFY is all the pub-sub we needed",
+        "One channel, one listener per process.",
+        ["postgres", "architecture"],
+    ),
     ("grace", "Drafts that save themselves", "Nothing typed is ever lost, even offline.", ["ux", "editor"]),
-    ("linus", "Keyset pagination, page fifty as fast as page one", "OFFSET is a trap on big tables.",
-     ["postgres", "performance"]),
+    (
+        "linus",
+        "Keyset pagination, page fifty as fast as page one",
+        "OFFSET is a trap on big tables.",
+        ["postgres", "performance"],
+    ),
 ]
 BODY = """Every change anyone commits appears at once on every open page.
 

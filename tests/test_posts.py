@@ -160,6 +160,7 @@ async def test_unpublishing_turns_a_post_back_into_a_draft(events: EventLog) -> 
         await blog.unpublish_post(bob, post_id=post.id)
     events.received.clear()
     done = await blog.unpublish_post(ann, post_id=post.id)
+    assert done is not None
     assert (done.status, done.published_at) == (blog.PostStatus.DRAFT, None)
     assert (await blog.list_posts(ANONYMOUS)).items == []
     with pytest.raises(Invalid):

@@ -67,7 +67,9 @@ class PopularTags:
             if not self.shown:
                 ui.label("No tags yet.").classes("text-sm text-gray-500")
             for tag in self.shown:
-                ui.link(f"#{tag.name}", f"/?tag={tag.name}").classes("tidings-tag").tooltip(f"{tag.posts} post{'' if tag.posts == 1 else 's'}")
+                ui.link(f"#{tag.name}", f"/?tag={tag.name}").classes("tidings-tag").tooltip(
+                    f"{tag.posts} post{'' if tag.posts == 1 else 's'}"
+                )
 
     async def on_event(self, event: Event) -> None:
         """Recount after anything that changes which posts are public."""
