@@ -4,11 +4,11 @@
 `core.blog`), and always act through an `Actor`.
 """
 
-from . import accounts, audit, blog, hub, notifications, runtime
+from . import accounts, audit, blog, hub, notifications, presence, runtime
 from .actor import ANONYMOUS, Actor, Role
 from .errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 from .events import Event, Reconnected
-from .policy import allowed
+from .policy import allowed, explain
 from .settings import Settings
 from .validation import check_field
 
@@ -29,7 +29,9 @@ __all__ = [
     "audit",
     "blog",
     "check_field",
+    "explain",
     "hub",
     "notifications",
+    "presence",
     "runtime",
 ]

@@ -10,7 +10,7 @@ import asyncio
 import atexit
 import logging
 
-from . import db, hub
+from . import db, hub, presence
 from .db.embedded import EmbeddedPostgres
 from .settings import Settings
 
@@ -38,6 +38,7 @@ class Runtime:
                 if applied:
                     log.info("applied migrations: %s", ", ".join(applied))
                 await hub.start(self.database_url)
+                await presence.start()
             except BaseException:
                 self._holders -= 1
                 await self._teardown()
@@ -60,6 +61,7 @@ class Runtime:
         return await asyncio.to_thread(self._embedded.start)
 
     async def _teardown(self) -> None:
+        await presence.stop()
         await hub.stop()
         await db.disconnect()
         if self._embedded is not None:

@@ -11,6 +11,7 @@ from tortoise.transactions import in_transaction
 from core import Event, hub
 from core.audit import AuditRecorded
 from core.events import EVERYTHING, event
+from core.presence import PresenceAnnounced, PresenceChanged, PresenceSyncRequested
 
 
 @event
@@ -19,6 +20,9 @@ class Marker(Event):
     """A test's own event, to know that everything committed before it has been received."""
 
     token: str
+
+
+BOOKKEEPING = (Marker, AuditRecorded, PresenceAnnounced, PresenceChanged, PresenceSyncRequested)
 
 
 class EventLog:
@@ -31,7 +35,7 @@ class EventLog:
     async def settled(self, within: float = 5.0) -> list[Event]:
         """The domain events received, once all committed before this call are in (NOTIFY keeps commit order).
 
-        The audit trail's own AuditRecorded events (one per action) are left out; see `audited`.
+        Bookkeeping is left out: the audit trail's AuditRecorded (one per action; see `audited`) and presence.
         """
         token = uuid.uuid4().hex
         async with in_transaction() as connection:
@@ -39,7 +43,7 @@ class EventLog:
         async with asyncio.timeout(within):
             while not any(isinstance(e, Marker) and e.token == token for e in self.received):
                 await asyncio.sleep(0.005)
-        return [e for e in self.received if not isinstance(e, Marker | AuditRecorded)]
+        return [e for e in self.received if not isinstance(e, BOOKKEEPING)]
 
     def audited(self) -> list[AuditRecorded]:
         """The AuditRecorded events received so far."""

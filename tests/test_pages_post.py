@@ -40,7 +40,8 @@ async def test_an_empty_comment_is_refused_under_the_box(user: User) -> None:
 async def test_anonymous_visitors_are_invited_to_sign_in_and_see_no_author_controls(user: User) -> None:
     post = await published(await member("ann"))
     await user.open(f"/post/{post.slug}")
-    await user.should_see("to join the discussion.")
+    await user.should_see("Sign in first: members comment on published posts.")
+    await user.should_see("Sign in to join the discussion")
     await user.should_not_see(kind=ui.textarea)
     for control in ("Edit", "Archive", "Unpublish"):
         await user.should_not_see(control)
@@ -57,7 +58,9 @@ async def test_only_the_author_sees_edit_and_archive(user: User, create_user: Ca
     await user.should_see("Edit")
     await user.should_see("Archive")
     await bob.should_not_see("Archive")
-    await bob.should_not_see("Edit")
+    await bob.should_see(marker="locked post.update")  # in place of Edit: a lock that says why not
+    bob.find(marker="locked post.update").click()
+    await bob.should_see("Edit: Not allowed here: only its author edits a post (and not while it is archived).")
 
 
 async def test_two_readers_see_each_others_comments_and_deletions_live(
@@ -118,7 +121,7 @@ async def test_a_draft_shows_its_state_to_its_author_and_publishing_opens_commen
     browser_storage(user)
     await user.open(f"/post/{post.slug}")
     await user.should_see("This is a draft: only you can see it.")
-    await user.should_see("Comments open once the post is published.")
+    await user.should_see("Not allowed here: members comment on published posts.")
     user.find("Publish").click()
     await user.should_see(kind=ui.textarea, retries=LIVE)
     await user.should_not_see("This is a draft: only you can see it.")

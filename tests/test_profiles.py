@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core import ANONYMOUS, Invalid, NotFound, Role, accounts
+from core import ANONYMOUS, Forbidden, Invalid, NotFound, Role, accounts
 
 from .events import EventLog
 from .factories import PASSWORD, draft, member, published, with_role
@@ -46,8 +46,9 @@ async def test_a_new_username_or_email_must_be_free_and_well_formed() -> None:
 
 
 async def test_only_a_signed_in_user_updates_a_profile_and_only_their_own() -> None:
-    with pytest.raises(NotFound):
+    with pytest.raises(Forbidden) as raised:
         await accounts.update_profile(ANONYMOUS, bio="Who am I?")
+    assert str(raised.value) == "Sign in first: only you can change your profile."
 
 
 async def test_changing_the_password_ends_the_other_sessions_but_not_this_one(events: EventLog) -> None:
@@ -73,7 +74,7 @@ async def test_changing_the_password_needs_the_current_one_and_a_good_new_one() 
     with pytest.raises(Invalid) as raised:
         await accounts.change_password(ann, current_password=PASSWORD, new_password="short")
     assert raised.value.errors == {"new_password": ["Use at least 8 characters."]}
-    with pytest.raises(NotFound):
+    with pytest.raises(Forbidden):
         await accounts.change_password(ANONYMOUS, current_password="x", new_password="another secret")
 
 

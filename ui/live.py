@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from nicegui import Client, context
 
-from core import Event, hub
+from core import Actor, Event, hub, presence
 
 T = TypeVar("T")
 Handler = Callable[[Event], Awaitable[None] | None]
@@ -29,6 +29,14 @@ def subscribe(topic: str, handler: Handler) -> None:
 
     unsubscribe = hub.subscribe(topic, in_page)
     client.on_delete(unsubscribe)
+
+
+def present(post_id: int, viewer: Actor, changed: Callable[[], None]) -> None:
+    """Count the current page among the post's readers until its client is gone; call `changed` as they change."""
+    client = context.client
+    presence.join(post_id, client.id, viewer)
+    client.on_delete(lambda: presence.leave(post_id, client.id))
+    subscribe(presence.topic(post_id), lambda _event: changed())
 
 
 async def load_once(event: Event, load: Callable[[], Awaitable[T]], what: str = "") -> T:

@@ -14,7 +14,7 @@ from .events import SessionEnded, UserRegistered
 from .inputs import ChangePassword, RegisterUser, SignIn, SignOut
 from .models import Session, User
 from .passwords import hash_password, verify_password
-from .uniqueness import ensure_unused, taken
+from .uniqueness import ensure_unused, own_account, taken
 from .views import SignedIn, UserView
 
 WRONG_CREDENTIALS = "Wrong username, e-mail or password."
@@ -66,9 +66,7 @@ async def sign_out(ctx: Context[SignOut]) -> None:
 @action("user.change_password", ChangePassword)
 async def change_password(ctx: Context[ChangePassword]) -> int:
     """Replace the actor's password and end their other sessions (return how many); emits SessionEnded for each."""
-    user = await User.filter(id=ctx.actor.id or 0).select_for_update().first()
-    if user is None:
-        raise NotFound("user")
+    user = await own_account(ctx)
     ctx.authorize(user)
     if not await verify_password(user.password_hash, ctx.input.current_password):
         raise Invalid.field("current_password", "This is not your current password.")

@@ -27,6 +27,10 @@ class UserRegistered(Event):
     user_id: int
     username: str
 
+    @property
+    def topics(self) -> tuple[str, ...]:
+        return (USERS_TOPIC,)
+
 
 @event
 @dataclass(frozen=True, slots=True)

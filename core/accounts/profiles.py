@@ -11,7 +11,7 @@ from ..notifications.models import NotificationKind
 from .events import FollowChanged, ProfileUpdated
 from .inputs import FollowUser, UpdateProfile
 from .models import Follow, User
-from .uniqueness import ensure_unused, taken
+from .uniqueness import ensure_unused, own_account, taken
 from .views import UserView
 
 PROFILE_FIELDS = ("username", "email", "bio", "image")
@@ -20,9 +20,7 @@ PROFILE_FIELDS = ("username", "email", "bio", "image")
 @action("user.update_profile", UpdateProfile)
 async def update_profile(ctx: Context[UpdateProfile]) -> UserView:
     """Change the actor's username, e-mail address, bio or picture; emits ProfileUpdated."""
-    user = await User.filter(id=ctx.actor.id or 0).select_for_update().first()
-    if user is None:
-        raise NotFound("user")
+    user = await own_account(ctx)
     ctx.authorize(user)
     wanted = ctx.input.model_dump(exclude_unset=True)
     await ensure_unused(username=wanted.get("username"), email=wanted.get("email"), exclude=user.id)

@@ -1,8 +1,11 @@
-"""Usernames (case-insensitively) and e-mail addresses belong to one account each."""
+"""Usernames (case-insensitively) and e-mail addresses belong to one account each; finding the actor's account."""
 
 from __future__ import annotations
 
-from ..errors import Invalid
+from typing import Any
+
+from ..actions import Context
+from ..errors import Invalid, NotFound
 from .models import User
 
 USERNAME_TAKEN = "This username is taken."
@@ -26,3 +29,13 @@ def taken(message: str) -> Invalid:
     if "email" in message:
         return Invalid.field("email", EMAIL_TAKEN)
     return Invalid.field("username", USERNAME_TAKEN)
+
+
+async def own_account(ctx: Context[Any]) -> User:
+    """The actor's own account, locked; the anonymous visitor is refused (the policy says why)."""
+    if ctx.actor.id is None:
+        ctx.authorize(None)  # no row grants this to the anonymous visitor: refused before any condition runs
+    user = await User.filter(id=ctx.actor.id).select_for_update().first()
+    if user is None:
+        raise NotFound("user")
+    return user

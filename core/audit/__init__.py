@@ -1,7 +1,7 @@
 """The audit trail: who did what to which record, when, and what changed (code interface)."""
 
 from .events import AUDIT_TOPIC, AuditRecorded
-from .queries import activity, get_entry, list_entries, post_history
+from .queries import action_names, activity, get_entry, list_entries, post_history
 from .views import AuditView, DayActivity
 
 __all__ = [
@@ -9,6 +9,7 @@ __all__ = [
     "AuditRecorded",
     "AuditView",
     "DayActivity",
+    "action_names",
     "activity",
     "get_entry",
     "list_entries",

@@ -85,3 +85,10 @@ async def activity(actor: Actor, days: int = 30) -> list[DayActivity]:
         DayActivity(day=row["day"], posts=row["posts"], comments=row["comments"], signups=row["signups"])
         for row in rows
     ]
+
+
+def action_names() -> list[str]:
+    """Every action's name, for filtering the trail."""
+    from ..actions import ACTIONS  # noqa: PLC0415 - the registry fills as the contexts import
+
+    return sorted(ACTIONS)

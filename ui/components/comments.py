@@ -9,10 +9,11 @@ from nicegui import ui
 from core import ANONYMOUS, Actor, Event, NotFound, allowed, blog
 
 from .. import live
-from .dialogs import confirm
-from .feedback import attempt
+from .dialogs import ask_reason, confirm
+from .feedback import attempt, succeeded
 from .form import Form
 from .posts import CommentItem
+from .why import why_not
 
 
 class Comments:
@@ -35,12 +36,10 @@ class Comments:
             text = form.add("body", ui.textarea(placeholder="Add to the discussion (Markdown works)"))
             text.classes("w-full").props(f"outlined autogrow counter maxlength={blog.COMMENT_MAX}")
             ui.button("Comment", on_click=lambda: self.send(form)).props("unelevated").mark("submit")
-        elif self.viewer.is_anonymous:
-            with ui.row().classes("gap-1 text-gray-600"):
-                ui.link("Sign in", "/sign-in")
-                ui.label("to join the discussion.")
-        elif self.post.status == blog.PostStatus.DRAFT:
-            ui.label("Comments open once the post is published.").classes("text-gray-600")
+        else:
+            why_not(self.viewer, "comment.add")
+            if self.viewer.is_anonymous:
+                ui.link("Sign in to join the discussion", "/sign-in")
 
     def add(self, comments: list[blog.CommentView]) -> None:
         """Show comments not shown yet, at the end."""
@@ -83,8 +82,13 @@ class Comments:
 
     def _deleter(self, comment: blog.CommentView) -> Callable[[], Awaitable[None]]:
         async def delete() -> None:
-            if await confirm("Delete this comment?", "Delete"):
-                await attempt(blog.delete_comment(self.viewer, comment_id=comment.id))
+            if self.viewer.id in (comment.author_id, comment.post_author_id):
+                reason = "" if await confirm("Delete this comment?", "Delete") else None
+            else:  # a moderator's deletion: the author is told why
+                reason = await ask_reason("Delete this comment?", "Delete")
+            if reason is not None and await succeeded(
+                blog.delete_comment(self.viewer, comment_id=comment.id, reason=reason or None)
+            ):
                 self.remove(comment.id)
 
         return delete

@@ -17,3 +17,21 @@ async def confirm(question: str, action: str, *, detail: str = "") -> bool:
     result = await dialog
     dialog.delete()
     return bool(result)
+
+
+async def ask_reason(question: str, action: str) -> str | None:
+    """Ask a moderator why they act (the author will read it); None if they cancel."""
+    with ui.dialog() as dialog, ui.card().classes("w-full max-w-md"):
+        ui.label(question).classes("text-lg")
+        reason = (
+            ui.textarea("Reason (the author will be told)").classes("w-full").props("autofocus counter maxlength=280")
+        )
+        reason.mark("reason")
+        with ui.row().classes("w-full justify-end"):
+            ui.button("Cancel", on_click=lambda: dialog.submit(None)).props("flat")
+            ui.button(action, on_click=lambda: dialog.submit(reason.value or "")).props(
+                "unelevated color=negative"
+            ).mark("confirm")
+    result = await dialog
+    dialog.delete()
+    return result if isinstance(result, str) else None

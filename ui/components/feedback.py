@@ -16,8 +16,19 @@ T = TypeVar("T")
 
 async def attempt(call: Awaitable[T], form: Form | None = None) -> T | None:
     """Await a core call; on a typed error show it (field errors under their fields) and return None."""
+    done, value = await _run(call, form)
+    return value if done else None
+
+
+async def succeeded(call: Awaitable[object], form: Form | None = None) -> bool:
+    """Await a core call that may rightly return None; True when it went through."""
+    done, _ = await _run(call, form)
+    return done
+
+
+async def _run(call: Awaitable[T], form: Form | None) -> tuple[bool, T | None]:
     try:
-        return await call
+        return True, await call
     except Invalid as error:
         if form is None:
             ui.notify(str(error), type="negative")
@@ -25,4 +36,4 @@ async def attempt(call: Awaitable[T], form: Form | None = None) -> T | None:
             form.show(error)
     except DomainError as error:
         ui.notify(str(error), type="warning")
-    return None
+    return False, None

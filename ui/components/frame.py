@@ -7,7 +7,8 @@ from contextlib import asynccontextmanager
 
 from nicegui import app, ui
 
-from core import Actor, Event, accounts, notifications
+from core import Actor, Event, accounts, allowed, notifications
+from core.policy import BANNED
 
 from .. import live, session
 from .bell import Bell
@@ -36,7 +37,13 @@ async def frame(viewer: Actor, title: str = "") -> AsyncIterator[ui.column]:
                 await _account_controls(viewer)
     if viewer.session_id is not None:
         live.subscribe(accounts.session_topic(viewer.session_id), _session_ended)
+    if viewer.id is not None:
+        live.subscribe(accounts.user_topic(viewer.id), lambda event: _standing_changed(viewer, event))
     with ui.column().classes("w-full max-w-4xl mx-auto px-4 py-6 gap-4") as content:
+        if viewer.banned:
+            with ui.row().classes("w-full items-center gap-2 p-3 rounded bg-red-100 dark:bg-red-900").mark("banned"):
+                ui.icon("block")
+                ui.label(f"{BANNED} Your notifications say why.")
         yield content
 
 
@@ -51,6 +58,8 @@ async def _account_controls(viewer: Actor) -> None:
         with ui.menu().props("anchor='bottom right' self='top right'"):
             ui.menu_item("Profile", lambda: ui.navigate.to(f"/profile/{viewer.username}"))
             ui.menu_item("Settings", lambda: ui.navigate.to("/settings"))
+            if allowed(viewer, "admin.view"):
+                ui.menu_item("Admin", lambda: ui.navigate.to("/admin"))
             ui.separator()
             ui.menu_item("Sign out", lambda: _sign_out(viewer))
 
@@ -66,6 +75,12 @@ async def _sign_out(viewer: Actor) -> None:
         await attempt(accounts.sign_out(viewer, token=token))
     session.forget()
     ui.navigate.to("/")
+
+
+def _standing_changed(viewer: Actor, event: Event) -> None:
+    if isinstance(event, accounts.StandingChanged) and event.user_id == viewer.id:
+        # What this viewer may do changed (a ban, a new role): rebuild the page for the viewer they now are.
+        ui.navigate.reload()
 
 
 def _session_ended(event: Event) -> None:

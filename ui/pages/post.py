@@ -6,14 +6,16 @@ from dataclasses import replace
 
 from nicegui import ui
 
-from core import ANONYMOUS, Actor, Event, NotFound, accounts, allowed, blog
+from core import ANONYMOUS, Actor, Event, NotFound, accounts, allowed, audit, blog, presence
 
 from .. import live, session
+from ..components.audit import audit_list
 from ..components.comments import Comments
-from ..components.dialogs import confirm
-from ..components.feedback import attempt
+from ..components.dialogs import ask_reason, confirm
+from ..components.feedback import attempt, succeeded
 from ..components.frame import frame
 from ..components.posts import avatar, tag_chips, when
+from ..components.why import locked
 
 
 @ui.page("/post/{slug}")
@@ -44,11 +46,18 @@ class PostPage:
         self.viewer, self.post = viewer, post
         with ui.column().classes("w-full gap-4") as self.page:
             self.header()
+            self.readers = ui.label().classes("text-xs text-gray-500").mark("readers")
             self.text()
             ui.separator()
             self.comments = Comments(viewer, post, comments)
         live.subscribe(blog.post_topic(post.id), self.on_event)
         live.subscribe(accounts.user_topic(post.author_id), self.on_event)
+        live.present(post.id, viewer, self.show_readers)
+        self.show_readers()
+
+    def show_readers(self) -> None:
+        """Who else is reading, in every process."""
+        self.readers.text = presence.readers(self.post.id).text
 
     @ui.refreshable_method
     def header(self) -> None:
@@ -100,14 +109,18 @@ class PostPage:
             button.disable()
 
     def author_controls(self) -> None:
-        """Edit, unpublish and archive, for whom the policy allows them."""
+        """Edit, unpublish, archive and history, for whom the policy allows them (and why not, for members)."""
         post, viewer = self.post, self.viewer
         if allowed(viewer, "post.update", post):
             ui.button("Edit", icon="edit", on_click=lambda: ui.navigate.to(f"/edit/{post.slug}")).props("flat no-caps")
+        elif not viewer.is_anonymous:
+            locked(viewer, "post.update", "Edit")
         if allowed(viewer, "post.unpublish", post) and post.status == blog.PostStatus.PUBLISHED:
             ui.button("Unpublish", icon="unpublished", on_click=self.unpublish).props("flat no-caps")
         if allowed(viewer, "post.archive", post):
             ui.button("Archive", icon="archive", on_click=self.archive).props("flat no-caps color=negative")
+        if allowed(viewer, "audit.read") or allowed(viewer, "audit.read_post", post):
+            ui.button("History", icon="history", on_click=self.history).props("flat no-caps").mark("history")
 
     @ui.refreshable_method
     def text(self) -> None:
@@ -133,15 +146,39 @@ class PostPage:
             self.show(post)
 
     async def unpublish(self) -> None:
-        """Turn the post back into a draft."""
-        if (post := await attempt(blog.unpublish_post(self.viewer, post_id=self.post.id))) is not None:
-            self.show(post)
+        """Turn the post back into a draft (a moderator says why)."""
+        reason = "" if self.mine else await ask_reason("Unpublish this post?", "Unpublish")
+        if reason is not None and await succeeded(
+            blog.unpublish_post(self.viewer, post_id=self.post.id, reason=reason or None)
+        ):
+            await self.reload()  # the author sees the draft; anyone else no longer sees the post
 
     async def archive(self) -> None:
-        """Archive the post after asking."""
-        if await confirm("Archive this post?", "Archive", detail="It disappears for everyone; you can restore it."):
-            await attempt(blog.archive_post(self.viewer, post_id=self.post.id))
+        """Archive the post after asking (a moderator says why)."""
+        if self.mine:
+            detail = "It disappears for everyone; you can restore it."
+            reason: str | None = "" if await confirm("Archive this post?", "Archive", detail=detail) else None
+        else:
+            reason = await ask_reason("Archive this post?", "Archive")
+        if reason is not None and await succeeded(
+            blog.archive_post(self.viewer, post_id=self.post.id, reason=reason or None)
+        ):
             await self.reload()  # as the viewer: an author sees the archived post, with Restore
+
+    async def history(self) -> None:
+        """Everything done to this post, from the audit trail."""
+        entries = await attempt(audit.post_history(self.viewer, self.post.id))
+        if entries is None:
+            return
+        with ui.dialog(value=True) as dialog, ui.card().classes("w-full max-w-2xl"):
+            ui.label("History of this post").classes("text-lg font-semibold")
+            audit_list(entries)
+            ui.button("Close", on_click=dialog.close).props("flat").classes("self-end")
+
+    @property
+    def mine(self) -> bool:
+        """Whether the viewer wrote this post."""
+        return self.viewer.id == self.post.author_id
 
     async def restore(self) -> None:
         """Bring the archived post back."""

@@ -1,0 +1,95 @@
+"""The moderation queue: the newest posts and comments, live, with the moderation actions inline."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from core import Actor, Event, allowed, blog
+
+from ... import live
+from ..dialogs import ask_reason
+from ..feedback import succeeded
+from ..posts import when
+
+
+class ModerationPanel:
+    """Newest posts beside newest comments."""
+
+    def __init__(self, viewer: Actor) -> None:
+        self.viewer = viewer
+        with ui.row().classes("w-full gap-6 items-start max-md:flex-col"):
+            with ui.column().classes("flex-1 min-w-0 gap-1"):
+                ui.label("Newest posts").classes("text-lg font-semibold")
+                self.posts = ui.column().classes("w-full gap-1")
+            with ui.column().classes("flex-1 min-w-0 gap-1"):
+                ui.label("Newest comments").classes("text-lg font-semibold")
+                self.comments = ui.column().classes("w-full gap-1")
+        live.subscribe(blog.FEED_TOPIC, self.on_event)
+        live.subscribe(blog.COMMENTS_TOPIC, self.on_event)
+
+    async def load(self) -> None:
+        """Read and draw both lists."""
+        posts = (await blog.list_posts(self.viewer, limit=15)).items
+        comments = await blog.list_recent_comments(self.viewer, limit=15)
+        self.posts.clear()
+        with self.posts:
+            if not posts:
+                ui.label("No published posts.").classes("text-gray-500")
+            for post in posts:
+                self.post_line(post)
+        self.comments.clear()
+        with self.comments:
+            if not comments:
+                ui.label("No comments.").classes("text-gray-500")
+            for queued in comments:
+                self.comment_line(queued)
+
+    def post_line(self, post: blog.PostSummary) -> None:
+        """A post with Unpublish and Archive."""
+        with ui.row().classes("w-full items-center gap-2 border-b py-1 no-wrap"):
+            with ui.column().classes("gap-0 flex-1 min-w-0"):
+                ui.link(post.title, f"/post/{post.slug}").classes("truncate")
+                ui.label(f"{post.author.username} · {when(post.published_at)}").classes("text-xs text-gray-500")
+            if allowed(self.viewer, "post.unpublish", post):
+                ui.button(icon="unpublished", on_click=lambda: self.withdraw(post, archive=False)).props(
+                    "flat round dense"
+                ).tooltip("Unpublish").mark(f"unpublish {post.slug}")
+            if allowed(self.viewer, "post.archive", post):
+                ui.button(icon="archive", on_click=lambda: self.withdraw(post, archive=True)).props(
+                    "flat round dense color=negative"
+                ).tooltip("Archive").mark(f"archive {post.slug}")
+
+    def comment_line(self, queued: blog.QueuedComment) -> None:
+        """A comment with Delete."""
+        comment = queued.comment
+        with ui.row().classes("w-full items-center gap-2 border-b py-1 no-wrap"):
+            with ui.column().classes("gap-0 flex-1 min-w-0"):
+                ui.label(comment.body[:140]).classes("text-sm break-words").mark(f"queued comment {comment.id}")
+                ui.link(f"{comment.author.username} on “{queued.post_title}”", f"/post/{queued.post_slug}").classes(
+                    "text-xs"
+                )
+            if allowed(self.viewer, "comment.delete", queued):
+                ui.button(icon="delete", on_click=lambda: self.delete(comment)).props(
+                    "flat round dense color=negative"
+                ).tooltip("Delete").mark(f"delete comment {comment.id}")
+
+    async def withdraw(self, post: blog.PostSummary, *, archive: bool) -> None:
+        """Unpublish or archive a post, saying why."""
+        verb = "Archive" if archive else "Unpublish"
+        reason = await ask_reason(f"{verb} “{post.title}”?", verb)
+        action = blog.archive_post if archive else blog.unpublish_post
+        if reason is not None and await succeeded(action(self.viewer, post_id=post.id, reason=reason)):
+            await self.load()
+
+    async def delete(self, comment: blog.CommentView) -> None:
+        """Delete a comment, saying why."""
+        reason = await ask_reason("Delete this comment?", "Delete")
+        if reason is not None and await succeeded(
+            blog.delete_comment(self.viewer, comment_id=comment.id, reason=reason)
+        ):
+            await self.load()
+
+    async def on_event(self, event: Event) -> None:
+        """New posts and comments (and withdrawals) arrive in the queue as they happen."""
+        if not isinstance(event, blog.FavoriteChanged):
+            await self.load()
