@@ -2,7 +2,7 @@
 
 Each process announces its own readers of a post over NOTIFY (debounced, and again every heartbeat);
 every process, itself included, keeps the latest announcement of each process. An announcement older
-than EXPIRY (a process that died) no longer counts, so no reader outlives their tab by more than that.
+than EXPIRY (a process that died) no longer counts, and the next heartbeat tells the pages.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from .events import CHANNEL, EVERYTHING, Event, encode, event
 
 log = logging.getLogger(__name__)
 
-HEARTBEAT = 10.0  # seconds between a process's re-announcements
-EXPIRY = 30.0  # an announcement not renewed for this long is dropped
+HEARTBEAT = 5.0  # seconds between a process's re-announcements (and checks for silent processes)
+EXPIRY = 20.0  # an announcement not renewed for this long is dropped: a dead process's readers go within 25 s
 DEBOUNCE = 0.3  # joins and leaves within this window go out as one announcement
 NAMES_SENT = 50  # members named per announcement (NOTIFY payloads are limited to 8 kB)
 PROCESS = uuid.uuid4().hex[:12]

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
+from nicegui import Client
 from tortoise import Tortoise
 
 from core import Actor, Settings, runtime
@@ -78,6 +79,14 @@ async def every_action_is_audited(
     if request.node.get_closest_marker("audit_elsewhere") is None:
         audited = [entry.action for entry in await AuditEntry.all()]
         assert sorted(audited) == sorted(succeeded), "actions run and audit entries differ"
+
+
+@pytest.fixture(autouse=True)
+def close_pages() -> Iterator[None]:
+    """Close the pages a test opened, so that their live subscriptions end with the test."""
+    yield
+    for client in list(Client.instances.values()):
+        client.delete()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
@@ -125,3 +126,27 @@ def test_a_conflicting_edit_shows_the_other_version_and_the_author_keeps_theirs(
     second.should_see("No comments yet")
     second.should_see("The original text. Added in the second window.")
     second.should_see("A post edited twice")
+
+
+def test_readers_are_counted_across_processes_and_a_dead_process_leaves_no_ghosts(
+    database_url: str, browser: Callable[[str], Browser]
+) -> None:
+    first, second = AppProcess().start(), AppProcess().start()
+    try:
+        author = browser(first.url)
+        sign_up(author, "ann")
+        author.open("/write")
+        author.type("Title", "Who is reading?")
+        author.type("Text (Markdown)", "Count us.")
+        author.click("Publish")
+        author.should_see("1 reading: ann")
+        path = urlsplit(author.driver.current_url).path
+        guest = browser(second.url)
+        guest.open(path)
+        author.should_see("2 reading: ann and 1 guest")
+        guest.should_see("2 reading: ann and 1 guest")
+        second.stop(signal.SIGKILL)  # no goodbye: the others must notice the silence
+        author.should_see("1 reading: ann", timeout=30)
+    finally:
+        first.stop()
+        second.stop()

@@ -58,8 +58,8 @@ async def test_only_the_author_sees_edit_and_archive(user: User, create_user: Ca
     await user.should_see("Edit")
     await user.should_see("Archive")
     await bob.should_not_see("Archive")
-    await bob.should_see(marker="locked post.update")  # in place of Edit: a lock that says why not
-    bob.find(marker="locked post.update").click()
+    await bob.should_see(marker="locked-post.update")  # in place of Edit: a lock that says why not
+    bob.find(marker="locked-post.update").click()
     await bob.should_see("Edit: Not allowed here: only its author edits a post (and not while it is archived).")
 
 

@@ -23,6 +23,8 @@ def subscribe(topic: str, handler: Handler) -> None:
     client = context.client
 
     def in_page(event: Event) -> Awaitable[None] | None:
+        if client.is_deleted:  # its on_delete hook unsubscribes; an event may still be on its way
+            return None
         with client:
             result = handler(event)
         return _awaited_in(client, result) if inspect.isawaitable(result) else None

@@ -7,8 +7,7 @@ from contextlib import asynccontextmanager
 
 from nicegui import app, ui
 
-from core import Actor, Event, accounts, allowed, notifications
-from core.policy import BANNED
+from core import Actor, Event, accounts, allowed, explain, notifications
 
 from .. import live, session
 from .bell import Bell
@@ -43,7 +42,7 @@ async def frame(viewer: Actor, title: str = "") -> AsyncIterator[ui.column]:
         if viewer.banned:
             with ui.row().classes("w-full items-center gap-2 p-3 rounded bg-red-100 dark:bg-red-900").mark("banned"):
                 ui.icon("block")
-                ui.label(f"{BANNED} Your notifications say why.")
+                ui.label(f"{explain(viewer, 'post.create')} Your notifications say why.")
         yield content
 
 

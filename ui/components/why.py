@@ -9,7 +9,7 @@ from core import Actor, explain
 
 def why_not(viewer: Actor, action: str) -> None:
     """A line telling the viewer why they cannot do `action` here."""
-    with ui.row().classes("items-center gap-2 text-gray-600 no-wrap").mark(f"why-not {action}"):
+    with ui.row().classes("items-center gap-2 text-gray-600 no-wrap").mark(f"why-not-{action}"):
         ui.icon("info", size="sm")
         ui.label(explain(viewer, action)).classes("text-sm")
 
@@ -19,4 +19,4 @@ def locked(viewer: Actor, action: str, label: str) -> None:
     reason = explain(viewer, action)
     ui.button(icon="lock", on_click=lambda: ui.notify(reason)).props(
         f'flat round dense size=sm color=grey aria-label="Why can\'t I {label.lower()}?"'
-    ).tooltip(f"{label}: {reason}").mark(f"locked {action}")
+    ).tooltip(f"{label}: {reason}").mark(f"locked-{action}")

@@ -53,25 +53,25 @@ class ModerationPanel:
             if allowed(self.viewer, "post.unpublish", post):
                 ui.button(icon="unpublished", on_click=lambda: self.withdraw(post, archive=False)).props(
                     "flat round dense"
-                ).tooltip("Unpublish").mark(f"unpublish {post.slug}")
+                ).tooltip("Unpublish").mark(f"unpublish-{post.slug}")
             if allowed(self.viewer, "post.archive", post):
                 ui.button(icon="archive", on_click=lambda: self.withdraw(post, archive=True)).props(
                     "flat round dense color=negative"
-                ).tooltip("Archive").mark(f"archive {post.slug}")
+                ).tooltip("Archive").mark(f"archive-{post.slug}")
 
     def comment_line(self, queued: blog.QueuedComment) -> None:
         """A comment with Delete."""
         comment = queued.comment
         with ui.row().classes("w-full items-center gap-2 border-b py-1 no-wrap"):
             with ui.column().classes("gap-0 flex-1 min-w-0"):
-                ui.label(comment.body[:140]).classes("text-sm break-words").mark(f"queued comment {comment.id}")
+                ui.label(comment.body[:140]).classes("text-sm break-words").mark(f"queued-comment-{comment.id}")
                 ui.link(f"{comment.author.username} on “{queued.post_title}”", f"/post/{queued.post_slug}").classes(
                     "text-xs"
                 )
             if allowed(self.viewer, "comment.delete", queued):
                 ui.button(icon="delete", on_click=lambda: self.delete(comment)).props(
                     "flat round dense color=negative"
-                ).tooltip("Delete").mark(f"delete comment {comment.id}")
+                ).tooltip("Delete").mark(f"delete-comment-{comment.id}")
 
     async def withdraw(self, post: blog.PostSummary, *, archive: bool) -> None:
         """Unpublish or archive a post, saying why."""

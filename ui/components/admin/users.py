@@ -61,7 +61,7 @@ class UsersPanel:
             ui.label(user.email or "—").classes("text-sm break-all")
             if allowed(self.viewer, "user.change_role", row):
                 select = ui.select([r.value for r in Role if r != Role.ANONYMOUS], value=user.role.value)
-                select.props("dense outlined").mark(f"role {user.username}")
+                select.props("dense outlined").mark(f"role-{user.username}")
                 select.on_value_change(lambda event, name=user.username: self.change_role(name, event.value))
             else:
                 ui.label(user.role.value)
@@ -76,10 +76,10 @@ class UsersPanel:
         """Ban or unban, when the policy allows it."""
         name = row.user.username
         if row.user.banned and allowed(self.viewer, "user.unban", row):
-            ui.button("Unban", on_click=lambda: self.unban(name)).props("flat dense no-caps").mark(f"unban {name}")
+            ui.button("Unban", on_click=lambda: self.unban(name)).props("flat dense no-caps").mark(f"unban-{name}")
         elif not row.user.banned and allowed(self.viewer, "user.ban", row):
             ui.button("Ban", on_click=lambda: self.ban(name)).props("flat dense no-caps color=negative").mark(
-                f"ban {name}"
+                f"ban-{name}"
             )
         else:
             ui.label("")
