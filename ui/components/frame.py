@@ -7,8 +7,7 @@ from contextlib import asynccontextmanager
 
 from nicegui import app, ui
 
-from core import Actor, Event, accounts, allowed, notifications
-from core.policy import BANNED
+from core import BANNED, Actor, Event, accounts, allowed, notifications
 
 from .. import live, session
 from .bell import Bell
