@@ -12,9 +12,10 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from nicegui import helpers, ui
+from nicegui import app, helpers, ui
 from pydantic import ValidationError
 
+import api
 from core import Settings, db, runtime
 from core.db import migrations, tortoise_config
 from ui import app as tidings_app
@@ -38,8 +39,9 @@ def main(argv: Sequence[str]) -> None:
 
 
 def serve(settings: Settings, *, native: bool = False) -> None:
-    """Serve the pages until Ctrl-C or SIGTERM; the database is ready before the first request."""
+    """Serve the pages and the JSON API until Ctrl-C or SIGTERM; the database is ready before the first request."""
     tidings_app.setup(settings)
+    api.mount(app, settings)
     ui.run(
         host=settings.host,
         port=settings.port,

@@ -8,12 +8,13 @@ from . import accounts, audit, blog, hub, notifications, presence, runtime
 from .actor import ANONYMOUS, Actor, Role
 from .errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 from .events import Event, Reconnected
-from .policy import allowed, explain
+from .policy import BANNED, allowed, explain
 from .settings import Settings
 from .validation import check_field
 
 __all__ = [
     "ANONYMOUS",
+    "BANNED",
     "Actor",
     "Conflict",
     "DomainError",

@@ -12,7 +12,8 @@ import pytest
 from core import Event, accounts, blog, notifications
 
 ROOT = Path(__file__).resolve().parents[1]
-FORBIDDEN_IN_UI = ("tortoise", "asyncpg", "aerich", "casbin", "core.db", "core.actions", "core.policy")
+FORBIDDEN_IN_ADAPTERS = ("tortoise", "asyncpg", "aerich", "casbin", "core.db", "core.actions", "core.policy")
+ADAPTER_MODULES = sorted([*(ROOT / "ui").rglob("*.py"), *(ROOT / "api").rglob("*.py")])
 
 
 def imported_modules(path: Path) -> list[str]:
@@ -26,10 +27,10 @@ def imported_modules(path: Path) -> list[str]:
     return names
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "ui").rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT)))
-def test_ui_module_imports_neither_the_orm_nor_a_model(path: Path) -> None:
+@pytest.mark.parametrize("path", ADAPTER_MODULES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_page_and_api_modules_import_neither_the_orm_nor_a_model(path: Path) -> None:
     for name in imported_modules(path):
-        assert not name.startswith(FORBIDDEN_IN_UI), f"{path.name} imports {name}"
+        assert not name.startswith(FORBIDDEN_IN_ADAPTERS), f"{path.name} imports {name}"
         assert ".models" not in name, f"{path.name} imports the model module {name}"
 
 

@@ -1,6 +1,7 @@
 """Accounts: the code interface pages and the API may use (users, profiles, follows, sessions)."""
 
-from .auth import change_password, register, sign_in, sign_out
+from .auth import WRONG_CREDENTIALS, change_password, register, sign_in, sign_out
+from .combined import sign_up, update_account
 from .directory import count_users, list_users
 from .events import (
     USERS_TOPIC,
@@ -37,6 +38,7 @@ __all__ = [
     "USERNAME_MAX",
     "USERNAME_TAKEN",
     "USERS_TOPIC",
+    "WRONG_CREDENTIALS",
     "BanUser",
     "ChangePassword",
     "ChangeRole",
@@ -66,8 +68,10 @@ __all__ = [
     "session_topic",
     "sign_in",
     "sign_out",
+    "sign_up",
     "unban_user",
     "unfollow",
+    "update_account",
     "update_profile",
     "user_topic",
 ]

@@ -1,0 +1,59 @@
+"""The OpenAPI document FastAPI generates for /api has the contract's operations, and /api/docs shows it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from nicegui import app
+from nicegui.testing import User
+
+from .api_client import api_client
+from .servers import ROOT
+
+CONTRACT = yaml.safe_load((ROOT / "tests" / "realworld" / "openapi.yml").read_text())
+METHODS = ("get", "put", "post", "delete", "patch")
+
+
+def operations(document: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    """Each operation's identity, parameters, body, success status and security, keyed by path and method."""
+    found = {}
+    for path, item in document["paths"].items():
+        for method in METHODS:
+            if (operation := item.get(method)) is None:
+                continue
+            found[path, method] = {
+                "operationId": operation["operationId"],
+                "tags": operation["tags"],
+                "parameters": sorted((p["in"], p["name"], p.get("required", False)) for p in _parameters(operation)),
+                "body": "requestBody" in operation,
+                "success": sorted(status for status in operation["responses"] if status.startswith("2")),
+                "security": operation.get("security", []),
+            }
+    return found
+
+
+def _parameters(operation: dict[str, Any]) -> list[dict[str, Any]]:
+    shared = CONTRACT["components"]["parameters"]
+    return [shared[p["$ref"].rsplit("/", 1)[1]] if "$ref" in p else p for p in operation.get("parameters", [])]
+
+
+async def test_the_generated_document_has_exactly_the_contracts_operations() -> None:
+    async with api_client() as http:
+        document = (await http.get("/openapi.json")).json()
+    ours, theirs = operations(document), operations(CONTRACT)
+    assert sorted(ours) == sorted(theirs)
+    for key, expected in theirs.items():
+        assert ours[key] == expected, key
+    assert set(document["components"]["securitySchemes"]) == {"Token"}
+
+
+async def test_the_docs_are_served_under_api_on_the_pages_own_app(user: User) -> None:
+    # The `user` fixture runs main.py, which mounts the API on NiceGUI's app.
+    async with api_client(app) as http:
+        docs = await http.get("/docs")
+        document = await http.get("/openapi.json")
+    assert docs.status_code == 200
+    assert "swagger-ui" in docs.text
+    assert "/api/openapi.json" in docs.text
+    assert document.json()["info"]["title"] == "Tidings API (RealWorld Conduit)"
