@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from core import Settings, db, runtime
 from core.db import migrations, tortoise_config
 from ui import app as tidings_app
+from ui import native as desktop
 
 
 def main(argv: Sequence[str]) -> None:
@@ -34,21 +35,27 @@ def main(argv: Sequence[str]) -> None:
         return
     if settings.database_url and (problem := asyncio.run(db.probe(settings.database_url))):
         sys.exit(f"Database error: {problem}")
+    if args.native and (problem := desktop.problem()):
+        sys.exit(problem)
     serve(settings, native=args.native)
 
 
 def serve(settings: Settings, *, native: bool = False) -> None:
     """Serve the pages until Ctrl-C or SIGTERM; the database is ready before the first request."""
     tidings_app.setup(settings)
+    if native:
+        desktop.prepare()
     ui.run(
         host=settings.host,
-        port=settings.port,
+        # A desktop window needs no fixed port: NiceGUI picks a free one unless one was asked for.
+        port=settings.port if not native or "port" in settings.model_fields_set else None,
         title="Tidings",
         favicon="📰",
         dark=None,
         reload=False,
         show=False,
         native=native,
+        window_size=desktop.WINDOW_SIZE if native else None,
         storage_secret=settings.resolved_secret(),
         uvicorn_logging_level=settings.log_level,
         show_welcome_message=not native,
