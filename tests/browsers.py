@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from urllib.parse import urlsplit
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -73,10 +74,32 @@ class Browser:
         WebDriverWait(self.driver, timeout).until_not(lambda _: self.shows(text), f"expected {text!r} to go away")
 
     def shows(self, text: str) -> bool:
-        return text.lower() in self.driver.find_element(By.TAG_NAME, "body").text.lower()
+        # Read in one script: an element found first could be replaced by a navigation before its text is read.
+        shown = self.driver.execute_script("return document.body ? document.body.innerText : ''")
+        return text.lower() in str(shown).lower()
 
     def wait_for(self, by: str, selector: str) -> WebElement:
         return WebDriverWait(self.driver, WAIT).until(expected_conditions.element_to_be_clickable((by, selector)))
 
     def screenshot(self, path: str) -> None:
         self.driver.save_screenshot(path)
+
+
+def sign_up(user: Browser, username: str) -> None:
+    """Register `username` through the sign-up page; the browser is signed in afterwards."""
+    user.open("/sign-up")
+    user.type("Username", username)
+    user.type("E-mail", f"{username}@example.com")
+    user.type("Password", "correct horse battery")
+    user.click("Sign up")
+    user.should_see("Sign out")
+
+
+def write_draft(user: Browser, title: str, body: str) -> str:
+    """Write and save a draft through the editor; return the path of its page, where the browser is now."""
+    user.open("/write")
+    user.type("Title", title)
+    user.type("Text (Markdown)", body)
+    user.click("Save draft")
+    user.should_see("not yet published")  # only the draft's own page says so (the editor's button says "draft")
+    return urlsplit(user.driver.current_url).path

@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 
 from .desktop import DevTools, VirtualScreen, wait_until
-from .servers import ROOT, free_port, postgres_servers
+from .servers import ROOT, SCREENSHOTS, free_port, postgres_servers
 
 TITLE, BODY = "Hello from the desktop", "Written in a *window*, read in a window."
-SCREENSHOTS = ROOT / "screenshots"
 HEADER_COLOUR = "#2f6f4f"  # the frame's primary colour (ui/components/frame.py)
 WITHOUT_SERVER = ("DATABASE_URL", "TIDINGS_SESSION_SECRET", "PYTEST_CURRENT_TEST")
 
