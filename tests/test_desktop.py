@@ -6,8 +6,10 @@ Missing Xvfb, Qt or pywebview fails these tests; a window that fails can still e
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,11 +35,20 @@ def screen() -> Iterator[VirtualScreen]:
     screen.close()
 
 
+@pytest.fixture
+def data_dir() -> Iterator[Path]:
+    """A data folder outside pytest's own temporary folders, which any new pytest run makes private to root again
+    (the embedded server runs as its own user and must reach its folder until it stops)."""
+    folder = Path(tempfile.mkdtemp(prefix="tidings-desktop-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def test_the_desktop_window_shows_the_posts_opens_one_and_closes_with_its_database(
-    screen: VirtualScreen, tmp_path: Path
+    screen: VirtualScreen, data_dir: Path
 ) -> None:
     seeded = subprocess.run(
-        [sys.executable, "-m", "tests.seed", str(tmp_path), TITLE, BODY],
+        [sys.executable, "-m", "tests.seed", str(data_dir), TITLE, BODY],
         cwd=ROOT,
         env=environment(),
         capture_output=True,
@@ -48,7 +59,7 @@ def test_the_desktop_window_shows_the_posts_opens_one_and_closes_with_its_databa
     assert seeded.returncode == 0, seeded.stderr
     devtools = DevTools(free_port())
     app = subprocess.Popen(
-        [sys.executable, "main.py", "--native", "--data-dir", str(tmp_path), "--log-level", "warning"],
+        [sys.executable, "main.py", "--native", "--data-dir", str(data_dir), "--log-level", "warning"],
         cwd=ROOT,
         env=environment(DISPLAY=screen.name, QTWEBENGINE_REMOTE_DEBUGGING=f"127.0.0.1:{devtools.port}"),
         stdout=subprocess.PIPE,
@@ -72,12 +83,13 @@ def test_the_desktop_window_shows_the_posts_opens_one_and_closes_with_its_databa
         screen.point(x, y)
         home = screen.settled(window)  # with the link under the pointer, so that only the click changes the screen
         screen.click(x, y)
-        wait_until(lambda: "Written in a window, read in a window." in devtools.text(), "the post after the click")
-        assert devtools.path().startswith("/post/")
+        wait_until(lambda: devtools.path().startswith("/post/"), "the post's page after the click")
+        wait_until(lambda: "No comments yet" in devtools.text(), "the post's discussion in the window")
+        assert "Written in a window, read in a window." in devtools.text()
         wait_until(lambda: screen.window(f"{TITLE} · Tidings"), "the window titled after the post")
         wait_until(lambda: screen.pixels(window) != home, "the post painted on the screen")
         screen.screenshot(SCREENSHOTS / "desktop-post.png")
-        assert postgres_servers(tmp_path), "the window runs on its embedded database"
+        assert postgres_servers(data_dir), "the window runs on its embedded database"
 
         devtools.close()
         screen.close_window(window)
@@ -89,13 +101,13 @@ def test_the_desktop_window_shows_the_posts_opens_one_and_closes_with_its_databa
             app.wait()
     assert app.returncode == 0, output
     assert "Traceback" not in output, output
-    assert postgres_servers(tmp_path) == []
+    assert postgres_servers(data_dir) == []
 
 
 @pytest.mark.parametrize(
     ("shadowed", "message"),
     [
-        (False, "Desktop window error: no display to open a window on (qt.qpa.xcb: could not connect to display)"),
+        (False, "Desktop window error: Qt cannot open a window here (qt.qpa.xcb: could not connect to display)"),
         (True, "Desktop window error: the 'native' extra is not installed (No module named 'webview')"),
     ],
     ids=["no-display", "no-native-extra"],

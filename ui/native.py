@@ -43,7 +43,7 @@ def problem() -> str | None:
         )
     if probe.returncode != 0:
         return (
-            f"Desktop window error: no display to open a window on ({_telling_line(probe.stderr, 'display')}); "
+            f"Desktop window error: Qt cannot open a window here ({_telling_line(probe.stderr, 'display', 'needed')}); "
             "run it in a desktop session, or under a virtual screen such as xvfb-run"
         )
     return None
@@ -66,7 +66,11 @@ def _close_window() -> None:
         app.native.main_window.destroy()
 
 
-def _telling_line(text: str, word: str) -> str:
-    """The first line of Qt's or Python's complaint that mentions `word`, else its last line."""
+def _telling_line(text: str, *words: str) -> str:
+    """The first line of Qt's or Python's complaint that mentions one of `words` (in order), else its last line."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return next((line for line in lines if word in line.lower()), lines[-1] if lines else "no details")
+    for word in words:
+        for line in lines:
+            if word in line.lower():
+                return line
+    return lines[-1] if lines else "no details"
