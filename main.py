@@ -19,6 +19,7 @@ import api
 from core import Settings, db, runtime
 from core.db import migrations, tortoise_config
 from ui import app as tidings_app
+from ui import native as desktop
 
 
 def main(argv: Sequence[str]) -> None:
@@ -35,6 +36,8 @@ def main(argv: Sequence[str]) -> None:
         return
     if settings.database_url and (problem := asyncio.run(db.probe(settings.database_url))):
         sys.exit(f"Database error: {problem}")
+    if args.native and (problem := desktop.problem()):
+        sys.exit(problem)
     serve(settings, native=args.native)
 
 
@@ -42,15 +45,19 @@ def serve(settings: Settings, *, native: bool = False) -> None:
     """Serve the pages and the JSON API until Ctrl-C or SIGTERM; the database is ready before the first request."""
     tidings_app.setup(settings)
     api.mount(app, settings)
+    if native:
+        desktop.prepare()
     ui.run(
         host=settings.host,
-        port=settings.port,
+        # A desktop window needs no fixed port: NiceGUI picks a free one unless one was asked for.
+        port=settings.port if not native or "port" in settings.model_fields_set else None,
         title="Tidings",
         favicon="📰",
         dark=None,
         reload=False,
         show=False,
         native=native,
+        window_size=desktop.WINDOW_SIZE if native else None,
         storage_secret=settings.resolved_secret(),
         uvicorn_logging_level=settings.log_level,
         show_welcome_message=not native,

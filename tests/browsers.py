@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from urllib.parse import urlsplit
 
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException
@@ -12,6 +13,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.wait import WebDriverWait
+
+from .factories import PASSWORD
 
 WAIT = 15.0
 
@@ -87,7 +90,9 @@ class Browser:
         self._wait(timeout).until_not(lambda _: self.shows(text), f"expected {text!r} to go away")
 
     def shows(self, text: str) -> bool:
-        return text.lower() in self.driver.find_element(By.TAG_NAME, "body").text.lower()
+        # Read in one script: an element found first could be replaced by a navigation before its text is read.
+        shown = self.driver.execute_script("return document.body ? document.body.innerText : ''")
+        return text.lower() in str(shown).lower()
 
     def _wait(self, timeout: float) -> WebDriverWait[webdriver.Chrome]:
         # The page redraws parts of itself live: an element found a moment ago may be gone; look again.
@@ -98,3 +103,35 @@ class Browser:
 
     def screenshot(self, path: str) -> None:
         self.driver.save_screenshot(path)
+
+
+def sign_up(user: Browser, username: str) -> None:
+    """Register `username` through the sign-up page; the browser is signed in afterwards."""
+    user.open("/sign-up")
+    user.type("Username", username)
+    user.type("E-mail", f"{username}@example.com")
+    user.type("Password", PASSWORD)
+    user.click("Sign up")
+    user.should_see("Write")
+
+
+def sign_in(user: Browser, username: str) -> None:
+    """Sign in as `username`, registered before with the test password."""
+    user.open("/sign-in")
+    user.type("Username or e-mail", username)
+    user.type("Password", PASSWORD)
+    user.click("Sign in")
+    user.should_see("Write")
+
+
+def write_draft(user: Browser, title: str, body: str) -> str:
+    """Write and save a draft through the editor; return the path of its page, where the browser is now."""
+    user.open("/write")
+    user.type("Title", title)
+    user.type("Text (Markdown)", body)
+    user.click("Save draft")
+    user.should_see("All changes saved")  # the editor stays open, now at /edit/<slug>
+    path = urlsplit(user.driver.current_url).path.replace("/edit/", "/post/")
+    user.open(path)
+    user.should_see("only you can see it")  # only the draft's own page says so
+    return path

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import pytest
@@ -17,8 +17,10 @@ from core.actions import Action
 from core.audit.models import AuditEntry
 from core.db.config import MODEL_MODULES
 
+from .browsers import Browser, chromium
 from .database import test_server, wipe
 from .events import EventLog
+from .servers import SCREENSHOTS
 
 pytest_plugins = ["nicegui.testing.user_plugin"]
 
@@ -95,3 +97,19 @@ async def events() -> AsyncIterator[EventLog]:
     log = EventLog()
     yield log
     log.close()
+
+
+@pytest.fixture
+def browser(request: pytest.FixtureRequest) -> Iterator[Callable[[str], Browser]]:
+    """Open a new browser on a server; each is closed after the test, with a screenshot kept for the record."""
+    drivers = []
+
+    def open_browser(base_url: str) -> Browser:
+        drivers.append(driver := chromium())
+        return Browser(driver, base_url)
+
+    yield open_browser
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for number, driver in enumerate(drivers, 1):
+        driver.save_screenshot(str(SCREENSHOTS / f"{request.node.name}-{number}.png"))
+        driver.quit()

@@ -15,6 +15,7 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
+SCREENSHOTS = ROOT / "screenshots"  # kept after the real-window tests, for the record
 
 
 def free_port() -> int:

@@ -8,11 +8,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .browsers import Browser, chromium
-from .factories import PASSWORD
-from .servers import ROOT, AppProcess
-
-SCREENSHOTS = ROOT / "screenshots"
+from .browsers import Browser, sign_in, sign_up
+from .servers import AppProcess
 
 pytestmark = pytest.mark.audit_elsewhere  # the app processes under test write the audit entries
 
@@ -24,39 +21,6 @@ def two_processes(database_url: str) -> Iterator[tuple[AppProcess, AppProcess]]:
     yield first, second
     first.stop()
     second.stop()
-
-
-@pytest.fixture
-def browser(request: pytest.FixtureRequest) -> Iterator[Callable[[str], Browser]]:
-    """Open a new browser on a server; each is closed after the test, with a screenshot kept for the record."""
-    drivers = []
-
-    def open_browser(base_url: str) -> Browser:
-        drivers.append(driver := chromium())
-        return Browser(driver, base_url)
-
-    yield open_browser
-    SCREENSHOTS.mkdir(exist_ok=True)
-    for number, driver in enumerate(drivers, 1):
-        driver.save_screenshot(str(SCREENSHOTS / f"{request.node.name}-{number}.png"))
-        driver.quit()
-
-
-def sign_up(browser: Browser, name: str) -> None:
-    browser.open("/sign-up")
-    browser.type("Username", name)
-    browser.type("E-mail", f"{name}@example.com")
-    browser.type("Password", PASSWORD)
-    browser.click("Sign up")
-    browser.should_see("Write")
-
-
-def sign_in(browser: Browser, name: str) -> None:
-    browser.open("/sign-in")
-    browser.type("Username or e-mail", name)
-    browser.type("Password", PASSWORD)
-    browser.click("Sign in")
-    browser.should_see("Write")
 
 
 def test_a_comment_made_in_one_browser_appears_live_in_another_served_by_another_process(

@@ -10,15 +10,25 @@ from .factories import member, published
 from .pages import LIVE, sign_in
 
 
-async def test_a_new_post_waits_in_the_bar_until_the_reader_asks_for_it(user: User) -> None:
+async def test_the_first_post_fills_an_empty_feed_at_once(user: User) -> None:
     await user.open("/")
     await user.should_see("Nothing is published yet", retries=LIVE)
     await published(await member("ann"), title="Fresh off the press")
+    await user.should_see("Fresh off the press", retries=LIVE)
+    await user.should_not_see("Nothing is published yet")
+    await user.should_not_see("new post")
+
+
+async def test_a_new_post_waits_in_the_bar_until_the_reader_asks_for_it(user: User) -> None:
+    ann = await member("ann")
+    await published(ann, title="Old news")
+    await user.open("/")
+    await user.should_see("Old news", retries=LIVE)
+    await published(ann, title="Fresh off the press")
     await user.should_see("1 new post", retries=LIVE)
     await user.should_not_see("Fresh off the press")
     user.find("1 new post").click()
     await user.should_see("Fresh off the press")
-    await user.should_not_see("Nothing is published yet")
 
 
 async def test_older_posts_load_page_after_page(user: User) -> None:

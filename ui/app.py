@@ -23,16 +23,36 @@ def setup(settings: Settings) -> None:
     ui.add_body_html(f"<script>{(STATIC / 'drafts.js').read_text()}</script>", shared=True)
 
     original: Lifespan = getattr(app.router.lifespan_context, "tidings_original", app.router.lifespan_context)
+    hold = _RuntimeHold(settings)
+    # Closing a desktop window ends the process from NiceGUI's shutdown handlers, without finishing the lifespan.
+    app.on_shutdown(hold.release)
 
     # `app.on_startup` does not delay requests; the lifespan does, so the runtime starts here.
     @asynccontextmanager
     async def lifespan(application: Any) -> AsyncIterator[Any]:
-        await runtime.start(settings)
+        await hold.acquire()
         try:
             async with original(application) as state:
                 yield state
         finally:
-            await runtime.stop()
+            await hold.release()
 
     lifespan.tidings_original = original  # type: ignore[attr-defined]  # re-running setup must not nest wrappers
     app.router.lifespan_context = lifespan
+
+
+class _RuntimeHold:
+    """The web server's one hold on core's runtime, released by whichever shutdown path comes first."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._held = False
+
+    async def acquire(self) -> None:
+        await runtime.start(self._settings)
+        self._held = True
+
+    async def release(self) -> None:
+        if self._held:
+            self._held = False
+            await runtime.stop()

@@ -97,7 +97,10 @@ class FeedView:
             self._replace(post)
         elif isinstance(event, blog.PostPublished):
             self.waiting[post.id] = post
-            self._refresh_bar()
+            if self.cards:  # hold it, so that what the reader is reading stays where it is
+                self._refresh_bar()
+            else:  # an empty feed has no place to keep
+                self.show_waiting()
 
     def _belongs(self, post: blog.PostSummary) -> bool:
         feed = self.feed
