@@ -16,7 +16,7 @@ from nicegui import app, helpers, ui
 from pydantic import ValidationError
 
 import api
-from core import Settings, db, runtime
+from core import CONSOLE, Invalid, NotFound, Role, Settings, accounts, db, runtime
 from core.db import migrations, tortoise_config
 from ui import app as tidings_app
 from ui import native as desktop
@@ -34,6 +34,8 @@ def main(argv: Sequence[str]) -> None:
     if args.command == "db":
         asyncio.run(_db_command(settings, args.db_command, args.name))
         return
+    if args.command == "role":
+        sys.exit(asyncio.run(_role_command(settings, args.username, Role(args.role))))
     if settings.database_url and (problem := asyncio.run(db.probe(settings.database_url))):
         sys.exit(f"Database error: {problem}")
     if args.native and (problem := desktop.problem()):
@@ -79,6 +81,21 @@ async def _db_command(settings: Settings, command: str, name: str | None) -> Non
         await runtime.stop()
 
 
+async def _role_command(settings: Settings, username: str, role: Role) -> str | None:
+    """Give `username` a role as the console operator; an error message (the exit status) if that cannot be."""
+    await runtime.start(settings)
+    try:
+        user = await accounts.change_role(CONSOLE, username=username, role=role)
+    except NotFound:
+        return f"No user is called {username!r}: they sign up first, then get a role."
+    except Invalid as error:
+        return str(error)
+    finally:
+        await runtime.stop()
+    print(f"{user.username} is now {'an' if role == Role.ADMIN else 'a'} {role.value}.")
+    return None
+
+
 def _describe(error: Mapping[str, Any]) -> str:
     field = ".".join(str(part) for part in error["loc"])
     message = str(error["msg"]).removeprefix("Value error, ")
@@ -109,6 +126,9 @@ def _parser() -> argparse.ArgumentParser:
     database = commands.add_parser("db", help="database maintenance: upgrade, history, migrate NAME")
     database.add_argument("db_command", choices=["upgrade", "history", "migrate"])
     database.add_argument("name", nargs="?", help="name of the new migration (for migrate)")
+    role = commands.add_parser("role", help="give a user a role: how the first admin is made")
+    role.add_argument("username")
+    role.add_argument("role", choices=[r.value for r in Role if r != Role.ANONYMOUS])
     return parser
 
 

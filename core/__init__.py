@@ -5,7 +5,7 @@
 """
 
 from . import accounts, audit, blog, hub, notifications, presence, runtime
-from .actor import ANONYMOUS, Actor, Role
+from .actor import ANONYMOUS, CONSOLE, Actor, Role
 from .errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 from .events import Event, Reconnected
 from .policy import BANNED, allowed, explain
@@ -15,6 +15,7 @@ from .validation import check_field
 __all__ = [
     "ANONYMOUS",
     "BANNED",
+    "CONSOLE",
     "Actor",
     "Conflict",
     "DomainError",

@@ -99,3 +99,19 @@ def postgres_servers(folder: Path) -> list[psutil.Process]:
         if process.info["name"] == "postgres" and "-D" in cmdline and str(folder) in " ".join(cmdline):
             found.append(process)
     return found
+
+
+def run_main(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run `python main.py ARGS` to its end (outside pytest, off the test database unless `env` names one)."""
+    environment = {
+        key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "PYTEST_CURRENT_TEST"}
+    }
+    return subprocess.run(
+        [sys.executable, "main.py", *args],
+        cwd=ROOT,
+        env={**environment, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )

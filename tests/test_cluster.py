@@ -1,7 +1,7 @@
 """Several processes behind nginx (deploy/nginx.conf) with Redis: browsers pinned to different processes see each
 other's changes live, and a browser moved to another process stays signed in.
 
-Issue 6 adds a ban and presence: each is one more step below, between the comment and the move.
+A publish, a comment, presence and a ban each cross between the processes.
 """
 
 from __future__ import annotations
@@ -12,15 +12,18 @@ from pathlib import Path
 
 import pytest
 
+from core.policy import BANNED
+
 from .browsers import Browser, sign_up, write_draft
 from .cluster import ROUTE_COOKIE, Nginx, Redis
-from .servers import AppProcess
+from .servers import AppProcess, run_main
 
 pytestmark = pytest.mark.audit_elsewhere  # the app processes under test write the audit entries
 
 
 @dataclass
 class Cluster:
+    database_url: str
     redis: Redis
     first: AppProcess
     second: AppProcess
@@ -37,7 +40,7 @@ def cluster(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iter
         for name in ("first", "second")
     )
     nginx = Nginx(folder, [first.port, second.port])
-    yield Cluster(redis, first, second, nginx)
+    yield Cluster(database_url, redis, first, second, nginx)
     nginx.stop()
     first.stop()
     second.stop()
@@ -74,6 +77,21 @@ def test_browsers_on_two_processes_behind_nginx_see_each_others_changes_live(
     reader.click("Comment")
     ann.should_see("Read on the other process.")
     ann.should_see("1 comment")
+
+    # Presence crosses: each process counts the reader the other one serves.
+    ann.should_see("2 reading: ann and reader")
+    reader.should_see("2 reading: ann and reader")
+
+    # A ban crosses: made on the first process by an admin, it takes the comment box from the reader's page on the
+    # second, at once.
+    made = run_main("role", "ann", "admin", DATABASE_URL=cluster.database_url)
+    assert made.returncode == 0, made.stderr
+    ann.open("/admin")
+    ann.click("Ban")
+    ann.type("Reason (the author will be told)", "Testing the balancer.")
+    ann.click("Ban")
+    reader.should_see(BANNED)
+    reader.should_see("Read on the other process.")  # still reading the same post
 
     # A browser moved to the other process (its own went away, say) is still signed in: sessions live in Redis.
     pin(ann, to_second)

@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
-from .servers import ROOT
+from core import ANONYMOUS, CONSOLE, Role, accounts, audit
 
-
-def run_main(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {
-        key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "PYTEST_CURRENT_TEST"}
-    }
-    return subprocess.run(
-        [sys.executable, "main.py", *args],
-        cwd=ROOT,
-        env={**environment, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+from .factories import member
+from .servers import run_main
 
 
 def test_help_lists_every_option() -> None:
@@ -58,3 +42,21 @@ def test_bad_configuration_is_explained_in_one_sentence(
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert "hunter2" not in result.stderr
+
+
+@pytest.mark.audit_elsewhere  # the command's own process writes the audit entry
+async def test_the_first_admin_is_made_from_the_command_line(database_url: str) -> None:
+    await member("ann")
+    made = run_main("role", "ann", "admin", DATABASE_URL=database_url)
+    assert (made.returncode, made.stdout.strip()) == (0, "ann is now an admin.")
+    assert (await accounts.get_user(ANONYMOUS, "ann")).role == Role.ADMIN
+    [entry] = await audit.list_entries(CONSOLE, action="user.change_role")
+    assert entry.actor_name == "console"
+
+    missing = run_main("role", "nobody", "admin", DATABASE_URL=database_url)
+    assert missing.returncode == 1
+    assert missing.stderr.strip().splitlines()[-1] == "No user is called 'nobody': they sign up first, then get a role."
+
+    last = run_main("role", "ann", "member", DATABASE_URL=database_url)
+    assert last.returncode == 1
+    assert last.stderr.strip().splitlines()[-1] == f"role: {accounts.LAST_ADMIN}"
