@@ -11,7 +11,7 @@ from nicegui.testing import User
 
 from .factories import PASSWORD
 
-LIVE = 60  # retries of 0.1 s (an upper bound): an event crosses PostgreSQL before another page shows it
+LIVE = 150  # retries of 0.1 s, an upper bound (loaded machines need it): events cross PostgreSQL between pages
 
 
 def browser_storage(user: User, kept: str | None = None) -> None:
