@@ -21,6 +21,7 @@ from .browsers import Browser, chromium
 from .database import test_server, wipe
 from .events import EventLog
 from .servers import SCREENSHOTS
+from .simulation import follow_the_acting_page
 
 pytest_plugins = ["nicegui.testing.user_plugin"]
 
@@ -81,6 +82,12 @@ async def every_action_is_audited(
     if request.node.get_closest_marker("audit_elsewhere") is None:
         audited = [entry.action for entry in await AuditEntry.all()]
         assert sorted(audited) == sorted(succeeded), "actions run and audit entries differ"
+
+
+@pytest.fixture(autouse=True)
+def pages_act_for_their_own_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Navigation and notifications go to the simulated user whose page acts (see tests/simulation.py)."""
+    follow_the_acting_page(monkeypatch)
 
 
 @pytest.fixture(autouse=True)
