@@ -135,3 +135,13 @@ def write_draft(user: Browser, title: str, body: str) -> str:
     user.open(path)
     user.should_see("only you can see it")  # only the draft's own page says so
     return path
+
+
+def publish(user: Browser, title: str, body: str) -> str:
+    """Write a post and publish it straight from the editor; return the path of its page, where the browser is now."""
+    user.open("/write")
+    user.type("Title", title)
+    user.type("Text (Markdown)", body)
+    user.click("Publish")
+    user.should_see("No comments yet")
+    return urlsplit(user.driver.current_url).path

@@ -45,6 +45,11 @@ class EventLog:
                 await asyncio.sleep(0.005)
         return [e for e in self.received if not isinstance(e, BOOKKEEPING)]
 
+    async def forget(self) -> None:
+        """Drop every event committed so far, once it has arrived (a late one would look like the next step's)."""
+        await self.settled()
+        self.received.clear()
+
     def audited(self) -> list[AuditRecorded]:
         """The AuditRecorded events received so far."""
         return [e for e in self.received if isinstance(e, AuditRecorded)]

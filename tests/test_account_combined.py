@@ -32,7 +32,7 @@ async def test_profile_and_password_change_together_and_other_sessions_end(event
     ann = await member("ann")
     other = await accounts.sign_in(ANONYMOUS, login="ann", password=PASSWORD)
     await events.settled()
-    events.received.clear()
+    await events.forget()
     user = await accounts.update_account(ann, bio="New bio", current_password=PASSWORD, new_password=NEW_PASSWORD)
     assert user.bio == "New bio"
     assert (await accounts.actor_for_session(other.token)).is_anonymous
@@ -43,7 +43,7 @@ async def test_profile_and_password_change_together_and_other_sessions_end(event
 async def test_a_wrong_current_password_changes_nothing_at_all(events: EventLog) -> None:
     ann = await member("ann")
     await events.settled()
-    events.received.clear()
+    await events.forget()
     with pytest.raises(Invalid) as raised:
         await accounts.update_account(ann, bio="New bio", current_password="not it", new_password=NEW_PASSWORD)
     assert list(raised.value.errors) == ["current_password"]
@@ -57,7 +57,7 @@ async def test_a_refused_profile_change_keeps_the_old_password_too(events: Event
     ann = await member("ann")
     await member("bob")
     await events.settled()
-    events.received.clear()
+    await events.forget()
     with pytest.raises(Invalid) as raised:
         await accounts.update_account(ann, username="bob", current_password=PASSWORD, new_password=NEW_PASSWORD)
     assert raised.value.errors == {"username": [accounts.USERNAME_TAKEN]}
@@ -76,7 +76,7 @@ async def test_a_password_alone_leaves_the_profile_as_it_was(events: EventLog) -
     ann = await member("ann")
     await accounts.update_profile(ann, bio="Kept")
     await events.settled()
-    events.received.clear()
+    await events.forget()
     user = await accounts.update_account(ann, current_password=PASSWORD, new_password=NEW_PASSWORD)
     assert (user.username, user.bio, user.email) == ("ann", "Kept", "ann@example.com")
     assert await events.settled() == []  # no other session to end, no profile change to announce

@@ -34,7 +34,7 @@ async def test_a_missing_or_unexpected_field_is_a_field_error() -> None:
 async def test_a_taken_username_or_email_is_refused_and_nothing_is_emitted(events: EventLog) -> None:
     await accounts.register(ANONYMOUS, username="ann", email="ann@example.com", password=PASSWORD)
     await events.settled()
-    events.received.clear()
+    await events.forget()
     with pytest.raises(Invalid) as raised:
         await accounts.register(ANONYMOUS, username="ANN", email="ANN@example.com", password=PASSWORD)
     assert raised.value.errors == {

@@ -27,7 +27,7 @@ async def write_then(ctx: Context[CreatePost], failure: Exception | None, *, aut
 async def test_a_failure_after_writing_and_emitting_leaves_no_row_no_audit_and_no_event(events: EventLog) -> None:
     ann = await member("ann")
     await events.settled()
-    events.received.clear()
+    await events.forget()
     failing = Action("post.create", CreatePost, lambda ctx: write_then(ctx, RuntimeError("boom")))
     with pytest.raises(RuntimeError, match="boom"):
         await failing(ann, title="Lost")

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .browsers import Browser, sign_in, sign_up
+from .browsers import Browser, publish, sign_in, sign_up
 from .servers import AppProcess
 
 pytestmark = pytest.mark.audit_elsewhere  # the app processes under test write the audit entries
@@ -28,12 +28,7 @@ def test_a_comment_made_in_one_browser_appears_live_in_another_served_by_another
 ) -> None:
     ann, reader = browser(two_processes[0].url), browser(two_processes[1].url)
     sign_up(ann, "ann")
-    ann.open("/write")
-    ann.type("Title", "Hello from a real browser")
-    ann.type("Text (Markdown)", "It *works*.")
-    ann.click("Publish")
-    ann.should_see("No comments yet")
-    path = urlsplit(ann.driver.current_url).path
+    path = publish(ann, "Hello from a real browser", "It *works*.")
 
     reader.open("/")
     reader.should_see("Hello from a real browser")
@@ -99,12 +94,8 @@ def test_readers_are_counted_across_processes_and_a_dead_process_leaves_no_ghost
     try:
         author = browser(first.url)
         sign_up(author, "ann")
-        author.open("/write")
-        author.type("Title", "Who is reading?")
-        author.type("Text (Markdown)", "Count us.")
-        author.click("Publish")
+        path = publish(author, "Who is reading?", "Count us.")
         author.should_see("1 reading: ann")
-        path = urlsplit(author.driver.current_url).path
         guest = browser(second.url)
         guest.open(path)
         author.should_see("2 reading: ann and 1 guest")

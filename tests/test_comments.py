@@ -13,7 +13,7 @@ from .factories import draft, member, published, with_role
 async def test_a_member_comments_on_a_published_post_and_everyone_sees_it(events: EventLog) -> None:
     ann, bob = await member("ann"), await member("bob")
     post = await published(ann)
-    events.received.clear()
+    await events.forget()
     comment = await blog.add_comment(bob, post_id=post.id, body="Nice <b>post</b>")
     assert (comment.author.username, comment.post_author_id, comment.body) == ("bob", ann.id, "Nice <b>post</b>")
     assert "<b>" not in comment.body_html
@@ -36,7 +36,7 @@ async def test_comments_need_a_member_a_published_post_that_exists_and_some_text
     ann = await member("ann")
     post = await draft(ann)
     await events.settled()
-    events.received.clear()
+    await events.forget()
     with pytest.raises(Forbidden):
         await blog.add_comment(ann, post_id=post.id, body="Too early")
     await blog.publish_post(ann, post_id=post.id)
@@ -66,7 +66,7 @@ async def test_a_comment_is_deleted_by_its_author_the_posts_author_or_a_moderato
     actors = {"comment author": bob, "post author": ann}
     actor = actors.get(deleter) or await with_role(Role.MODERATOR if deleter == "moderator" else Role.ADMIN)
     await events.settled()
-    events.received.clear()
+    await events.forget()
     reason = {"reason": "Off topic"} if deleter in {"moderator", "admin"} else {}
     await blog.delete_comment(actor, comment_id=comment.id, **reason)
     assert await blog.list_comments(ANONYMOUS, post.id) == []

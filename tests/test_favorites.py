@@ -13,7 +13,7 @@ from .factories import draft, member, published
 async def test_favouriting_counts_flags_and_emits_the_new_count(events: EventLog) -> None:
     ann, bob, cat = await member("ann"), await member("bob"), await member("cat")
     post = await published(ann)
-    events.received.clear()
+    await events.forget()
     seen_by_bob = await blog.favorite_post(bob, post_id=post.id)
     await blog.favorite_post(cat, post_id=post.id)
     assert (seen_by_bob.favorites_count, seen_by_bob.favorited) == (1, True)
@@ -30,7 +30,7 @@ async def test_favouriting_twice_changes_nothing_and_unfavouriting_is_idempotent
     post = await published(ann)
     await blog.favorite_post(bob, post_id=post.id)
     await events.settled()
-    events.received.clear()
+    await events.forget()
     assert (await blog.favorite_post(bob, post_id=post.id)).favorites_count == 1
     assert await events.settled() == []
     assert (await blog.unfavorite_post(bob, post_id=post.id)).favorites_count == 0

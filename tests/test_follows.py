@@ -13,7 +13,7 @@ from .factories import member, published
 async def test_following_shows_in_the_profile_and_the_following_feed(events: EventLog) -> None:
     ann, bob = await member("ann"), await member("bob")
     post = await published(bob, title="By Bob")
-    events.received.clear()
+    await events.forget()
     assert await accounts.follow(ann, username="bob") is True
     profile = await accounts.get_profile(ann, "bob")
     assert (profile.following, profile.followers, profile.posts) == (True, 1, 1)
@@ -29,7 +29,7 @@ async def test_following_twice_or_unfollowing_twice_changes_nothing(events: Even
     ann, bob = await member("ann"), await member("bob")
     await accounts.follow(ann, username="bob")
     await events.settled()
-    events.received.clear()
+    await events.forget()
     assert await accounts.follow(ann, username="bob") is False
     assert await accounts.unfollow(ann, username="bob") is True
     assert await accounts.unfollow(ann, username="bob") is False

@@ -14,7 +14,7 @@ from .factories import member, published, signed_in_as, with_role
 async def test_an_admin_changes_roles_and_the_user_hears_of_it_live(events: EventLog) -> None:
     admin = await with_role(Role.ADMIN, "root")
     ann = await member("ann")
-    events.received.clear()
+    await events.forget()
     user = await accounts.change_role(admin, username="ann", role="moderator")
     assert user.role == Role.MODERATOR
     assert (await signed_in_as("ann")).role == Role.MODERATOR
@@ -47,7 +47,7 @@ async def test_a_banned_user_reads_but_cannot_write_and_is_told_why(events: Even
     moderator = await with_role(Role.MODERATOR, "mod")
     ann = await member("ann")
     post = await published(await member("bob"))
-    events.received.clear()
+    await events.forget()
     await accounts.ban_user(moderator, username="ann", reason="Repeated spam")
     banned = await signed_in_as("ann")
     assert banned.banned

@@ -24,7 +24,7 @@ async def test_notifications_arrive_newest_first_and_are_marked_read_together(ev
     assert await notifications.unread_count(ann) == 3
     changed = [e for e in await events.settled() if isinstance(e, notifications.NotificationsChanged)]
     assert changed == [notifications.NotificationsChanged(user_id=ann.id or 0)] * 3
-    events.received.clear()
+    await events.forget()
     assert await notifications.mark_all_read(ann) == 3
     assert await notifications.unread_count(ann) == 0
     assert all(n.read for n in await notifications.list_notifications(ann))

@@ -89,7 +89,7 @@ async def test_only_members_create_posts() -> None:
 async def test_editing_bumps_the_version_and_emits_post_updated(events: EventLog) -> None:
     ann = await member("ann")
     post = await published(ann, tags=["old"])
-    events.received.clear()
+    await events.forget()
     edited = await blog.update_post(ann, post_id=post.id, version=1, body="New *text*", tags=["New"])
     assert (edited.version, edited.body, edited.tags, edited.title) == (2, "New *text*", ("new",), post.title)
     assert "<em>text</em>" in edited.body_html
@@ -103,7 +103,7 @@ async def test_an_edit_from_a_stale_version_fails_with_the_current_version_and_c
     post = await published(ann)
     await blog.update_post(ann, post_id=post.id, version=1, title="Mine first")
     await events.settled()
-    events.received.clear()
+    await events.forget()
     with pytest.raises(Conflict) as raised:
         await blog.update_post(ann, post_id=post.id, version=1, title="Stale")
     current = raised.value.current
@@ -129,7 +129,7 @@ async def test_only_the_author_edits_and_a_published_post_keeps_some_text() -> N
 async def test_publishing_a_draft_shows_it_to_everyone(events: EventLog) -> None:
     ann = await member("ann")
     post = await draft(ann)
-    events.received.clear()
+    await events.forget()
     done = await blog.publish_post(ann, post_id=post.id)
     assert done.status == blog.PostStatus.PUBLISHED
     assert [p.id for p in (await blog.list_posts(ANONYMOUS)).items] == [post.id]
@@ -140,7 +140,7 @@ async def test_only_the_author_publishes_and_never_an_empty_or_published_post(ev
     ann, bob = await member("ann"), await member("bob")
     post, empty = await draft(ann), await draft(ann, body="   ")
     await events.settled()
-    events.received.clear()
+    await events.forget()
     for intruder in (bob, ANONYMOUS):
         with pytest.raises(Forbidden):
             await blog.publish_post(intruder, post_id=post.id)
@@ -158,7 +158,7 @@ async def test_unpublishing_turns_a_post_back_into_a_draft(events: EventLog) -> 
     post = await published(ann)
     with pytest.raises(Forbidden):
         await blog.unpublish_post(bob, post_id=post.id)
-    events.received.clear()
+    await events.forget()
     done = await blog.unpublish_post(ann, post_id=post.id)
     assert done is not None
     assert (done.status, done.published_at) == (blog.PostStatus.DRAFT, None)
@@ -173,7 +173,7 @@ async def test_archiving_hides_a_post_everywhere_but_keeps_it_for_its_author_to_
     post = await published(ann, tags=["kept"])
     with pytest.raises(Forbidden):
         await blog.archive_post(bob, post_id=post.id)
-    events.received.clear()
+    await events.forget()
     await blog.archive_post(ann, post_id=post.id)
     assert (await blog.list_posts(ANONYMOUS)).items == []
     assert await blog.popular_tags(ANONYMOUS) == []

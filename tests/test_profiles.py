@@ -12,7 +12,7 @@ from .factories import PASSWORD, draft, member, published, with_role
 
 async def test_a_member_updates_their_bio_and_picture_and_everyone_sees_it(events: EventLog) -> None:
     ann = await member("ann")
-    events.received.clear()
+    await events.forget()
     user = await accounts.update_profile(ann, bio="I write about dragons.", image="https://example.com/ann.png")
     assert (user.bio, user.image) == ("I write about dragons.", "https://example.com/ann.png")
     seen = await accounts.get_profile(ANONYMOUS, "ann")
@@ -55,7 +55,7 @@ async def test_changing_the_password_ends_the_other_sessions_but_not_this_one(ev
     ann = await member("ann")
     other = await accounts.sign_in(ANONYMOUS, login="ann", password=PASSWORD)
     other_actor = await accounts.actor_for_session(other.token)
-    events.received.clear()
+    await events.forget()
     await accounts.change_password(ann, current_password=PASSWORD, new_password="a brand new secret")
     assert (await accounts.actor_for_session(other.token)).is_anonymous
     assert await events.settled() == [
