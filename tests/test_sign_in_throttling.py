@@ -14,17 +14,14 @@ from tortoise import connections
 from core import ANONYMOUS, CONSOLE, Invalid, Throttled, accounts, audit
 from core.accounts.throttle import FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_ADDRESS, wait_after
 
-from .factories import PASSWORD, member
+from .factories import PASSWORD, failed_sign_ins, member
 
 HOME, CAFE = "203.0.113.7", "198.51.100.20"
 
 
 async def fail(login: str, times: int, address: str = HOME) -> None:
-    """Sign in with a wrong password `times` times."""
-    for _ in range(times):
-        with pytest.raises(Invalid) as raised:
-            await accounts.sign_in(ANONYMOUS, login=login, password="not the password", address=address)
-        assert raised.value.errors == {"password": [accounts.WRONG_CREDENTIALS]}
+    """Sign in with a wrong password `times` times (from home, unless said otherwise)."""
+    await failed_sign_ins(login, times, address)
 
 
 async def time_passes(how_long: timedelta) -> None:
