@@ -12,7 +12,7 @@ from core import CONSOLE, audit
 
 from .servers import AppProcess
 
-pytestmark = pytest.mark.audit_elsewhere  # the app processes write the audit entries
+pytestmark = [pytest.mark.audit_elsewhere, pytest.mark.long]  # the app processes write the audit entries
 
 FORWARDED = "203.0.113.9"
 

@@ -56,6 +56,7 @@ def server(database_url: str) -> Iterator[AppProcess]:
     process.stop()
 
 
+@pytest.mark.long
 @pytest.mark.audit_elsewhere  # the app process writes the audit entries
 def test_a_real_browser_signs_up_publishes_and_sees_a_live_comment_with_no_policy_violation(
     server: AppProcess, browser: Callable[[str], Browser]
