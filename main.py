@@ -61,6 +61,8 @@ def serve(settings: Settings, *, native: bool = False) -> None:
         native=native,
         window_size=desktop.WINDOW_SIZE if native else None,
         storage_secret=settings.resolved_secret(),
+        # uvicorn takes the client's address from X-Forwarded-For only on connections from these proxies
+        forwarded_allow_ips=settings.trusted_proxies,
         uvicorn_logging_level=settings.log_level,
         show_welcome_message=not native,
     )
@@ -108,13 +110,18 @@ def _parser() -> argparse.ArgumentParser:
         prog="python main.py",
         description="Tidings, a real-time publishing platform.",
         epilog="Each option can also be set in the environment: DATABASE_URL, TIDINGS_DATA_DIR, "
-        "TIDINGS_SESSION_SECRET, TIDINGS_HOST, TIDINGS_PORT, TIDINGS_LOG_LEVEL.",
+        "TIDINGS_SESSION_SECRET, TIDINGS_HOST, TIDINGS_PORT, TIDINGS_LOG_LEVEL, TIDINGS_TRUSTED_PROXIES.",
     )
     parser.add_argument("--native", action="store_true", help="open Tidings in a desktop window")
     parser.add_argument("--database-url", dest="database_url", help=fields["database_url"].description)
     parser.add_argument("--data-dir", dest="data_dir", help=f"{fields['data_dir'].description} (default: data)")
     parser.add_argument("--session-secret", dest="session_secret", help=fields["session_secret"].description)
     parser.add_argument("--host", help=f"{fields['host'].description} (default: 127.0.0.1)")
+    parser.add_argument(
+        "--trusted-proxies",
+        dest="trusted_proxies",
+        help=f"{fields['trusted_proxies'].description} (default: 127.0.0.1,::1)",
+    )
     parser.add_argument("--port", type=int, help=f"{fields['port'].description} (default: 8080)")
     parser.add_argument(
         "--log-level",

@@ -37,6 +37,7 @@ DESCRIPTIONS: dict[int, str] = {
     404: "Not found",
     409: "Conflict",
     422: "Unexpected error",
+    429: "Too many failed log-ins: wait the Retry-After seconds",
 }
 
 

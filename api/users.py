@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import math
 
-from core import ANONYMOUS, Invalid, accounts
+from fastapi import APIRouter, HTTPException, Request
+
+from core import ANONYMOUS, Invalid, Throttled, accounts
 
 from .auth import CallerDep, TokensDep, Unauthorized
 from .errors import documented
@@ -13,11 +15,20 @@ from .schemas import LoginUserRequest, NewUserRequest, UpdateUserRequest, UserRe
 router = APIRouter(tags=["User and Authentication"])
 
 
-@router.post("/users/login", operation_id="Login", summary="Existing user login", responses=documented(401, 422))
-async def login(body: LoginUserRequest, tokens: TokensDep) -> UserResponse:
-    """Log in with an e-mail address (or username) and password; the answer carries a new token."""
+@router.post("/users/login", operation_id="Login", summary="Existing user login", responses=documented(401, 422, 429))
+async def login(body: LoginUserRequest, tokens: TokensDep, request: Request) -> UserResponse:
+    """Log in with an e-mail address (or username) and password; the answer carries a new token.
+
+    After too many failures the answer is a 429 whose Retry-After says how many seconds to wait.
+    """
+    address = request.client.host if request.client else None
     try:
-        signed_in = await accounts.sign_in(ANONYMOUS, login=body.user.email, password=body.user.password)
+        signed_in = await accounts.sign_in(
+            ANONYMOUS, login=body.user.email, password=body.user.password, address=address
+        )
+    except Throttled as error:
+        wait = str(math.ceil(error.retry_after.total_seconds()))
+        raise HTTPException(429, " ".join(error.errors["password"]), headers={"Retry-After": wait}) from None
     except Invalid as error:
         if accounts.WRONG_CREDENTIALS in error.errors.get("password", []):
             raise Unauthorized(accounts.WRONG_CREDENTIALS) from None

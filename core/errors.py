@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import timedelta
 
 
 class DomainError(Exception):
@@ -20,6 +21,14 @@ class Invalid(DomainError):
     def field(cls, name: str, message: str) -> Invalid:
         """An error about one field."""
         return cls({name: [message]})
+
+
+class Throttled(Invalid):
+    """Too many recent failures: the attempt was refused unchecked; `retry_after` says how long to wait."""
+
+    def __init__(self, name: str, message: str, retry_after: timedelta) -> None:
+        super().__init__({name: [message]})
+        self.retry_after = retry_after
 
 
 class Forbidden(DomainError):

@@ -10,6 +10,22 @@ from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 LogLevel = Literal["debug", "info", "warning", "error"]
+SECRET_MIN = 16
+# Placeholders copied from examples and templates (shorter ones fail the length check): anyone could sign cookies.
+PLACEHOLDER_SECRETS = frozenset(
+    {
+        "change-me-in-production",
+        "changeme-changeme",
+        "please-change-this-secret",
+        "please-change-me-now",
+        "your-secret-key-here",
+        "your-session-secret",
+        "insecure-session-secret",
+        "tidings-session-secret",
+        "secretsecretsecret",
+    }
+)
+GENERATE = 'generate one with: python -c "import secrets; print(secrets.token_urlsafe(32))"'
 
 
 class Settings(BaseSettings):
@@ -30,16 +46,21 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="address to listen on")
     port: int = Field(default=8080, ge=1, le=65535, description="port to listen on")
     log_level: LogLevel = Field(default="info", description="debug, info, warning or error")
+    trusted_proxies: str = Field(
+        default="127.0.0.1,::1",
+        description="proxies whose X-Forwarded-For names the client (comma-separated addresses, or *)",
+    )
 
     @model_validator(mode="after")
-    def _secret_required_for_servers(self) -> Settings:
+    def _secret_is_safe(self) -> Settings:
         # A secret generated on one machine would differ between processes behind a balancer and
         # would silently sign everybody out on every redeploy: a server deployment must choose one.
         if self.database_url and not self.session_secret:
             raise ValueError(
-                "TIDINGS_SESSION_SECRET must be set when DATABASE_URL points at a PostgreSQL server "
-                '(generate one with: python -c "import secrets; print(secrets.token_urlsafe(32))")'
+                f"TIDINGS_SESSION_SECRET must be set when DATABASE_URL points at a PostgreSQL server ({GENERATE})"
             )
+        if self.session_secret:
+            _check_secret(self.session_secret)
         return self
 
     @property
@@ -57,3 +78,13 @@ class Settings(BaseSettings):
             path.write_text(secrets.token_urlsafe(32))
             path.chmod(0o600)
         return path.read_text().strip()
+
+
+def _check_secret(secret: str) -> None:
+    """Refuse a configured secret that someone else could guess: whoever knows it signs any session cookie."""
+    if len(secret) < SECRET_MIN:
+        raise ValueError(
+            f"TIDINGS_SESSION_SECRET is too short: use at least {SECRET_MIN} random characters ({GENERATE})"
+        )
+    if secret.strip().lower() in PLACEHOLDER_SECRETS:
+        raise ValueError(f"TIDINGS_SESSION_SECRET is a well-known placeholder: choose a random one ({GENERATE})")

@@ -41,6 +41,7 @@ def chromium() -> webdriver.Chrome:
         f"--user-data-dir={tempfile.mkdtemp(prefix='tidings-chromium-')}",
     ):
         options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # the console, for policy violations
     driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
     driver.set_page_load_timeout(WAIT)
     return driver
@@ -100,6 +101,11 @@ class Browser:
 
     def wait_for(self, by: str, selector: str) -> WebElement:
         return self._wait(WAIT).until(expected_conditions.element_to_be_clickable((by, selector)))
+
+    def console(self) -> list[str]:
+        """What the pages logged to the browser's console since the last call (errors, policy violations)."""
+        entries = self.driver.get_log("browser")  # type: ignore[no-untyped-call]
+        return [str(entry["message"]) for entry in entries]
 
     def screenshot(self, path: str) -> None:
         self.driver.save_screenshot(path)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from core import ANONYMOUS, Actor, Role, accounts, blog
+import pytest
+
+from core import ANONYMOUS, Actor, Invalid, Role, accounts, blog
 from core.accounts.models import User
 
 PASSWORD = "correct horse battery"
@@ -23,6 +25,14 @@ async def signed_in_as(username: str) -> Actor:
     """A new session of an existing member."""
     signed_in = await accounts.sign_in(ANONYMOUS, login=username, password=PASSWORD)
     return await accounts.actor_for_session(signed_in.token)
+
+
+async def failed_sign_ins(login: str, times: int, address: str) -> None:
+    """Sign in with a wrong password `times` times, each refused for wrong credentials (not yet throttled)."""
+    for _ in range(times):
+        with pytest.raises(Invalid) as raised:
+            await accounts.sign_in(ANONYMOUS, login=login, password="not the password", address=address)
+        assert raised.value.errors == {"password": [accounts.WRONG_CREDENTIALS]}
 
 
 async def with_role(role: Role, username: str | None = None) -> Actor:

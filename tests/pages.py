@@ -11,6 +11,7 @@ from nicegui.testing import User
 
 from .factories import PASSWORD
 
+SIMULATED_ADDRESS = "127.0.0.1"  # where a simulated user's requests come from (httpx's ASGI transport says so)
 LIVE = 150  # retries of 0.1 s, an upper bound (loaded machines need it): events cross PostgreSQL between pages
 
 

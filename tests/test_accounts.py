@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pytest
+from argon2 import PasswordHasher, extract_parameters
 
 from core import ANONYMOUS, Forbidden, Invalid, NotFound, Role, accounts
 from core.accounts.passwords import STANDARD
@@ -60,6 +63,28 @@ async def test_wrong_credentials_say_so_without_telling_which_part_was_wrong(log
     assert raised.value.errors == {"password": [accounts.auth.WRONG_CREDENTIALS]}
 
 
+async def test_an_unknown_login_costs_the_same_password_check_as_a_wrong_password(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    await accounts.register(ANONYMOUS, username="ann", email="ann@example.com", password=PASSWORD)
+    checked: list[str] = []
+    verify = PasswordHasher.verify
+
+    def counted(hasher: PasswordHasher, hash: str | bytes, password: str | bytes) -> Literal[True]:
+        checked.append(str(hash))
+        return verify(hasher, hash, password)
+
+    monkeypatch.setattr(PasswordHasher, "verify", counted)
+    messages = []
+    for login in ("ann", "nobody"):
+        with pytest.raises(Invalid) as raised:
+            await accounts.sign_in(ANONYMOUS, login=login, password="not the password")
+        messages.append(raised.value.errors)
+    assert messages[0] == messages[1] == {"password": [accounts.WRONG_CREDENTIALS]}
+    known, unknown = checked  # one argon2id check each: the unknown login's against a stand-in hash
+    assert extract_parameters(unknown) == extract_parameters(known)
+
+
 async def test_a_password_keeps_its_surrounding_spaces() -> None:
     await accounts.register(ANONYMOUS, username="ann", email="ann@example.com", password=f" {PASSWORD} ")
     with pytest.raises(Invalid):
@@ -75,6 +100,32 @@ async def test_signing_out_ends_the_session_and_emits_session_ended(events: Even
     assert (await accounts.actor_for_session(signed_in.token)).is_anonymous
     ended = [e for e in await events.settled() if isinstance(e, accounts.SessionEnded)]
     assert ended == [accounts.SessionEnded(session_id=ann.session_id, user_id=ann.id)]  # type: ignore[arg-type]
+
+
+async def test_signing_in_again_gives_a_new_token_and_ends_the_browsers_old_session(events: EventLog) -> None:
+    ann = await member("ann")
+    old = ann.session_id
+    await events.forget()
+    renewed = await accounts.sign_in(ann, login="ann", password=PASSWORD)  # the browser still signed in as ann
+    assert (await accounts.actor_for_session(renewed.token)).session_id not in {None, old}
+    ended = [e for e in await events.settled() if isinstance(e, accounts.SessionEnded)]
+    assert ended == [accounts.SessionEnded(session_id=old or 0, user_id=ann.id or 0)]
+
+
+async def test_signing_out_everywhere_ends_every_session_of_the_user_and_only_theirs(events: EventLog) -> None:
+    ann, bob = await member("ann"), await member("bob")
+    others = [await accounts.sign_in(ANONYMOUS, login="ann", password=PASSWORD) for _ in range(2)]
+    bobs = await accounts.sign_in(ANONYMOUS, login="bob", password=PASSWORD)
+    await events.forget()
+    assert await accounts.sign_out_everywhere(ann) == 3
+    for token in [signed_in.token for signed_in in others]:
+        assert (await accounts.actor_for_session(token)).is_anonymous
+    ended = {e.user_id for e in await events.settled() if isinstance(e, accounts.SessionEnded)}
+    assert ended == {ann.id}
+    assert len([e for e in events.received if isinstance(e, accounts.SessionEnded)]) == 3
+    assert (await accounts.actor_for_session(bobs.token)).id == bob.id
+    with pytest.raises(Forbidden):
+        await accounts.sign_out_everywhere(ANONYMOUS)
 
 
 async def test_nobody_can_sign_out_someone_elses_session() -> None:

@@ -8,7 +8,8 @@ import jwt
 import pytest
 
 from api.auth import LIFETIME, Tokens, signing_key
-from core import ANONYMOUS, Settings, accounts
+from core import ANONYMOUS, CONSOLE, Settings, accounts, audit
+from core.accounts.throttle import FREE_FAILURES_PER_ACCOUNT
 
 from .api_client import api_client, auth, errors, log_in, register
 from .factories import PASSWORD
@@ -58,6 +59,18 @@ async def test_logging_in_gives_a_new_token_and_wrong_credentials_are_a_401() ->
             response = await http.post("/users/login", json={"user": {"email": email, "password": password}})
             assert response.status_code == 401
             assert errors(response) == [accounts.WRONG_CREDENTIALS]
+
+
+async def test_too_many_failed_logins_are_a_429_saying_when_to_retry() -> None:
+    async with api_client() as http:
+        await register(http, "ann")
+        for password in [*["wrong password"] * FREE_FAILURES_PER_ACCOUNT, PASSWORD]:
+            answer = await http.post("/users/login", json={"user": {"email": "ann@example.com", "password": password}})
+    assert answer.status_code == 429  # the right password, refused unchecked
+    assert answer.headers["Retry-After"] == "30"
+    assert errors(answer) == ["Too many failed sign-ins. Wait 30 seconds, then try again."]
+    [throttled, *_] = await audit.list_entries(CONSOLE, action="user.sign_in")
+    assert throttled.changes["address"] == [None, "127.0.0.1"]  # the API's client, as the connection says
 
 
 async def test_a_malformed_login_is_a_422_naming_the_missing_and_wrong_fields() -> None:

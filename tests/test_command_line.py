@@ -13,7 +13,8 @@ from .servers import run_main
 def test_help_lists_every_option() -> None:
     result = run_main("--help")
     assert result.returncode == 0
-    for option in ("--native", "--database-url", "--data-dir", "--session-secret", "--host", "--port", "--log-level"):
+    options = ("--native", "--database-url", "--data-dir", "--session-secret", "--host", "--port", "--log-level")
+    for option in (*options, "--trusted-proxies"):
         assert option in result.stdout
 
 
@@ -25,14 +26,30 @@ def test_help_lists_every_option() -> None:
             {"DATABASE_URL": "postgresql://app@db.example/tidings", "TIDINGS_SESSION_SECRET": ""},
             "TIDINGS_SESSION_SECRET must be set when DATABASE_URL points at a PostgreSQL server",
         ),
+        (
+            (),
+            {"DATABASE_URL": "postgresql://app@db.example/tidings", "TIDINGS_SESSION_SECRET": "hunter2-hunter2"},
+            "TIDINGS_SESSION_SECRET is too short: use at least 16 random characters",
+        ),
+        (
+            ("--session-secret", "change-me-in-production"),
+            {"DATABASE_URL": "postgresql://app@db.example/tidings"},
+            "TIDINGS_SESSION_SECRET is a well-known placeholder",
+        ),
         ((), {"TIDINGS_PORT": "99999"}, "port: Input should be less than or equal to 65535"),
         (
             (),
-            {"DATABASE_URL": "postgresql://app:hunter2@127.0.0.1:1/tidings", "TIDINGS_SESSION_SECRET": "s"},
+            {"DATABASE_URL": "postgresql://app:hunter2@127.0.0.1:1/tidings", "TIDINGS_SESSION_SECRET": "s" * 32},
             "Database error: cannot connect to PostgreSQL at 127.0.0.1:1/tidings",
         ),
     ],
-    ids=["server-without-secret", "port-out-of-range", "unreachable-database"],
+    ids=[
+        "server-without-secret",
+        "server-with-a-short-secret",
+        "server-with-a-placeholder-secret",
+        "port-out-of-range",
+        "unreachable-database",
+    ],
 )
 def test_bad_configuration_is_explained_in_one_sentence(
     args: tuple[str, ...], env: dict[str, str], message: str

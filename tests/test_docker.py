@@ -91,3 +91,12 @@ def test_the_compose_cluster_runs_deploy_nginx_conf_in_front_of_the_ports_it_nam
     replicas = [s for s in services.values() if s.get("network_mode") == "service:balancer"]
     assert sorted(s["environment"]["TIDINGS_PORT"] for s in replicas) == sorted(upstream)
     assert all(s["environment"]["NICEGUI_REDIS_URL"].startswith("redis://redis:") for s in replicas)
+
+
+def test_every_compose_app_service_takes_the_session_secret_from_the_environment_or_refuses_to_start() -> None:
+    services: dict[str, Any] = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+    apps = {name: s for name, s in services.items() if "DATABASE_URL" in s.get("environment", {})}
+    assert sorted(apps) == ["app", "app-1", "app-2"]
+    for service in apps.values():
+        # `${VAR:?message}`: compose stops with the message when VAR is unset or empty; there is no default
+        assert re.fullmatch(r"\$\{TIDINGS_SESSION_SECRET:\?[^}]+\}", service["environment"]["TIDINGS_SESSION_SECRET"])

@@ -8,7 +8,7 @@ from core import ANONYMOUS, Forbidden, Invalid, NotFound, Role, accounts, blog, 
 from core.policy import BANNED
 
 from .events import EventLog
-from .factories import member, published, signed_in_as, with_role
+from .factories import PASSWORD, member, published, signed_in_as, with_role
 
 
 async def test_an_admin_changes_roles_and_the_user_hears_of_it_live(events: EventLog) -> None:
@@ -107,3 +107,17 @@ async def test_the_moderation_queue_lists_the_newest_comments_for_moderators_onl
     assert [(q.comment.id, q.post_title) for q in queue] == [(second.id, "Busy"), (first.id, "Busy")]
     with pytest.raises(Forbidden):
         await blog.list_recent_comments(ann)
+
+
+async def test_a_ban_ends_every_session_of_the_banned_user_and_a_new_one_is_still_banned(events: EventLog) -> None:
+    ann = await member("ann")
+    phone = await accounts.sign_in(ANONYMOUS, login="ann", password=PASSWORD)
+    admin = await with_role(Role.ADMIN, "root")
+    await events.forget()
+    await accounts.ban_user(admin, username="ann", reason="Stolen account")
+    assert (await accounts.actor_for_session(phone.token)).is_anonymous
+    ended = [e for e in await events.settled() if isinstance(e, accounts.SessionEnded)]
+    assert [e.user_id for e in ended] == [ann.id, ann.id]
+    assert (await signed_in_as("ann")).banned  # signing in again is allowed: a banned user reads
+    await accounts.unban_user(admin, username="ann")
+    assert (await accounts.actor_for_session(phone.token)).is_anonymous  # lifting the ban revives nothing

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from nicegui.testing import User
 
 from core import ANONYMOUS, accounts
+from core.accounts.models import Session
+from core.accounts.throttle import FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_ADDRESS
 
-from .factories import PASSWORD, member, published
-from .pages import LIVE, fill_in, sign_in, until, value_of
+from .factories import PASSWORD, failed_sign_ins, member, published
+from .pages import LIVE, SIMULATED_ADDRESS, fill_in, sign_in, until, value_of
 
 
 async def test_sign_up_shows_each_error_under_its_field_and_keeps_what_was_typed(user: User) -> None:
@@ -42,6 +44,46 @@ async def test_wrong_credentials_are_shown_under_the_password(user: User) -> Non
     await member("ann")
     await fill_in(user, "/sign-in", login="ann", password="not the password")
     await user.should_see("Wrong username, e-mail or password.")
+
+
+async def test_the_sign_in_page_says_how_long_to_wait_after_too_many_failures(user: User) -> None:
+    await member("ann")
+    await failed_sign_ins("ann", FREE_FAILURES_PER_ACCOUNT, address="198.51.100.20")
+    await fill_in(user, "/sign-in", login="ann", password=PASSWORD)
+    await user.should_see("Too many failed sign-ins. Wait 30 seconds, then try again.")
+    await user.should_not_see(marker="account")
+
+
+async def test_the_sign_in_page_is_throttled_by_its_browsers_address(user: User) -> None:
+    await member("ann")
+    for number in range(FREE_FAILURES_PER_ADDRESS // 4):  # someone at this address tried many accounts
+        await failed_sign_ins(f"someone{number}", 4, address=SIMULATED_ADDRESS)
+    await fill_in(user, "/sign-in", login="ann", password=PASSWORD)
+    await user.should_see("Too many failed sign-ins.")
+    assert await accounts.sign_in(ANONYMOUS, login="ann", password=PASSWORD, address="198.51.100.20")
+
+
+async def test_signing_in_again_in_the_same_browser_ends_its_old_session(user: User) -> None:
+    ann = await member("ann")
+    await sign_in(user, "ann")
+    await sign_in(user, "ann")
+    # the factory's session, and the browser's latest one; never the browser's first
+    assert await Session.filter(user_id=ann.id).count() == 2
+
+
+async def test_signing_out_everywhere_signs_out_every_page_of_the_user_live(
+    user: User, create_user: Callable[[], User]
+) -> None:
+    await member("ann")
+    other = create_user()
+    await sign_in(user, "ann")
+    await sign_in(other, "ann")
+    await other.open("/profile/ann")
+    await user.open("/settings")
+    user.find(marker="sign-out-everywhere").click()
+    for page in (other, user):
+        await page.should_see("Sign up", retries=LIVE)  # the header of a visitor
+        await page.should_not_see(marker="account")
 
 
 async def test_settings_change_the_profile_and_show_errors_under_fields(user: User) -> None:

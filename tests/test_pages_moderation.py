@@ -14,7 +14,7 @@ from .factories import member, published, signed_in_as, with_role
 from .pages import LIVE, browser_storage, sign_in
 
 
-async def test_a_banned_users_open_page_loses_its_write_controls_at_once(
+async def test_a_ban_signs_the_user_out_of_every_open_page_at_once_and_says_why_when_they_return(
     user: User, create_user: Callable[[], User]
 ) -> None:
     post = await published(await member("ann"))
@@ -26,7 +26,12 @@ async def test_a_banned_users_open_page_loses_its_write_controls_at_once(
     await other.open(f"/post/{post.slug}")
     await user.should_see(kind=ui.textarea)
     await accounts.ban_user(moderator, username="bob", reason="Spam")
-    await user.should_see(f"{BANNED} Your notifications say why.", retries=LIVE)
+    await user.should_see("Sign up", retries=LIVE)  # the header of a visitor
+    await user.should_not_see(marker="account")
+    await user.should_not_see(kind=ui.textarea)
+    await sign_in(user, "bob")  # signing in again is allowed: a banned user keeps reading
+    await user.open(f"/post/{post.slug}")
+    await user.should_see(f"{BANNED} Your notifications say why.")
     await user.should_not_see(kind=ui.textarea)
     await user.should_see(BANNED)  # in place of the comment box, the policy's own answer
     await other.should_see("No comments yet")  # an anonymous reader's page stays as it was

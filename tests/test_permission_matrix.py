@@ -24,6 +24,13 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
     "user.register": dict.fromkeys(ROLES, (Y, X)),
     "user.sign_in": dict.fromkeys(ROLES, (Y, X)),
     "user.sign_out": {"anonymous": (X, N), "member": (Y, N), "moderator": (Y, N), "admin": (Y, N), "banned": (Y, N)},
+    "user.sign_out_everywhere": {
+        "anonymous": (N, X),
+        "member": (Y, X),
+        "moderator": (Y, X),
+        "admin": (Y, X),
+        "banned": (N, X),
+    },
     "user.change_password": {
         "anonymous": (X, N),
         "member": (Y, X),
@@ -96,6 +103,7 @@ SCENARIOS: dict[str, Scenario] = {
     "user.sign_out": lambda actor, owner: _then(
         _session_of(owner), lambda token: accounts.sign_out(actor, token=token)
     ),
+    "user.sign_out_everywhere": lambda actor, _: accounts.sign_out_everywhere(actor),
     "user.change_password": lambda actor, _: accounts.change_password(
         actor, current_password=PASSWORD, new_password="another good password"
     ),

@@ -54,6 +54,7 @@ CASES: dict[tuple[str, str], Case] = {
     ("anonymous", "user.register"): Case(NOBODY, None, None),
     ("anonymous", "user.sign_in"): Case(NOBODY, None, None),
     ("anonymous", "user.sign_out"): Case(ANN, Session(1), (ANN, Session(2))),
+    ("member", "user.sign_out_everywhere"): Case(ANN, User(1), (ANN, User(2))),
     ("member", "user.change_password"): Case(ANN, User(1), (ANN, User(2))),
     ("member", "user.update_profile"): Case(ANN, User(1), (BOB, User(1))),
     ("member", "user.read_email"): Case(ANN, User(1), (BOB, User(1))),

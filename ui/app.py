@@ -11,6 +11,8 @@ from nicegui import app, ui
 
 from core import Settings, runtime
 
+from . import security_headers
+
 Lifespan = Callable[[Any], AbstractAsyncContextManager[Any]]
 STATIC = Path(__file__).parent / "static"
 
@@ -19,6 +21,7 @@ def setup(settings: Settings) -> None:
     """Register every page and make the server wait for the database (migrated) before serving."""
     from . import pages  # noqa: F401, PLC0415  (importing registers the routes, again after a test resets them)
 
+    security_headers.install(app)
     ui.add_css(STATIC / "tidings.css", shared=True)
     ui.add_body_html(f"<script>{(STATIC / 'drafts.js').read_text()}</script>", shared=True)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nicegui import app
+from nicegui import app, context
 
 from core import Actor, accounts
 
@@ -28,3 +28,13 @@ def remember(token_value: str) -> None:
 def forget() -> None:
     """Drop this browser's session token."""
     app.storage.user.pop(_TOKEN, None)
+
+
+def address() -> str | None:
+    """The address of this browser, for sign-in throttling.
+
+    The page's request holds it as uvicorn saw it: the proxy's X-Forwarded-For only when the proxy is one of
+    the trusted ones (the `trusted_proxies` setting), else the connection's own peer.
+    """
+    request = context.client.request
+    return request.client.host if request is not None and request.client is not None else None

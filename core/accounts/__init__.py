@@ -1,6 +1,6 @@
 """Accounts: the code interface pages and the API may use (users, profiles, follows, sessions)."""
 
-from .auth import WRONG_CREDENTIALS, change_password, register, sign_in, sign_out
+from .auth import WRONG_CREDENTIALS, change_password, register, sign_in, sign_out, sign_out_everywhere
 from .combined import sign_up, update_account
 from .directory import count_users, list_users
 from .events import (
@@ -68,6 +68,7 @@ __all__ = [
     "session_topic",
     "sign_in",
     "sign_out",
+    "sign_out_everywhere",
     "sign_up",
     "unban_user",
     "unfollow",

@@ -1,17 +1,24 @@
-"""Account actions about signing in: register, sign in, sign out, change the password."""
+"""Account actions about signing in: register, sign in (throttled), sign out (everywhere), change the password."""
 
 from __future__ import annotations
 
 import hashlib
+import math
 import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
 
 from ..actions import Context, action
-from ..errors import Invalid, NotFound
+from ..actor import Actor
+from ..errors import Invalid, NotFound, Throttled
+from . import throttle
 from .events import SessionEnded, UserRegistered
-from .inputs import ChangePassword, RegisterUser, SignIn, SignOut
+from .inputs import ChangePassword, RegisterUser, SignIn, SignOut, SignOutEverywhere
 from .models import Session, User
 from .passwords import hash_password, verify_password
 from .uniqueness import ensure_unused, own_account, taken
@@ -37,17 +44,51 @@ async def register(ctx: Context[RegisterUser]) -> UserView:
     return UserView.of(user)
 
 
-@action("user.sign_in", SignIn)
-async def sign_in(ctx: Context[SignIn]) -> SignedIn:
-    """Check the credentials and open a session; emits nothing."""
-    ctx.authorize()
-    login = ctx.input.login
-    user = await User.filter(Q(username=login) | Q(email=login.lower())).first()
-    if not await verify_password(user.password_hash if user else None, ctx.input.password) or user is None:
+async def sign_in(actor: Actor, /, **data: Any) -> SignedIn:
+    """Open a new session, ending the one `actor` came through; emits SessionEnded for that one.
+
+    Raises Invalid for wrong credentials (alike for an unknown login) and Throttled after too many failures.
+    """
+    outcome = await attempt_sign_in(actor, **data)
+    if isinstance(outcome, Refusal):
+        if outcome.wait:
+            raise Throttled("password", throttle.wait_message(outcome.wait), outcome.wait)
         raise Invalid.field("password", WRONG_CREDENTIALS)
+    return outcome
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """A sign-in refused: with a `wait` when throttled, else for wrong credentials."""
+
+    wait: timedelta | None = None
+
+
+@action("user.sign_in", SignIn)
+async def attempt_sign_in(ctx: Context[SignIn]) -> SignedIn | Refusal:
+    """Check the credentials unless throttled, and open a session or count the failure; emits SessionEnded.
+
+    A refusal commits too (its count and its audit entry): `sign_in` turns it into the error.
+    """
+    ctx.authorize()
+    data = ctx.input
+    user = await User.filter(Q(username=data.login) | Q(email=data.login.lower())).first()
+    counters = throttle.counters(data.login, user.id if user else None, data.address)
+    await throttle.hold(ctx.connection, counters[0])
+    if wait := await throttle.remaining_wait(ctx.connection, counters):
+        _audit_refusal(ctx, user, f"throttled for {math.ceil(wait.total_seconds())} s")
+        return Refusal(wait)
+    # An unknown login is checked against a stand-in hash: it takes as long as a wrong password.
+    if not await verify_password(user.password_hash if user else None, data.password) or user is None:
+        await throttle.count_failure(ctx.connection, counters)
+        _audit_refusal(ctx, user, "wrong credentials")
+        return Refusal()
+    await throttle.clear(ctx.connection, counters[0])
+    # A new identifier at every sign-in: whatever this browser held before stops signing anyone in.
+    await end_sessions(ctx, Session.filter(id=ctx.actor.session_id or 0))
     token = secrets.token_urlsafe(32)
     session = await Session.create(token_hash=token_hash(token), user=user)
-    ctx.audit("session", session.id)
+    ctx.audit("session", session.id, {"address": [None, data.address]})
     return SignedIn(token=token, user=UserView.of(user))
 
 
@@ -63,6 +104,16 @@ async def sign_out(ctx: Context[SignOut]) -> None:
     ctx.emit(SessionEnded(session_id=session.id, user_id=session.user_id))
 
 
+@action("user.sign_out_everywhere", SignOutEverywhere)
+async def sign_out_everywhere(ctx: Context[SignOutEverywhere]) -> int:
+    """End every session of the actor's account, this one included (return how many); emits SessionEnded for each."""
+    user = await own_account(ctx)
+    ctx.authorize(user)
+    ended = await end_sessions(ctx, Session.filter(user_id=user.id))
+    ctx.audit("user", user.id, {"sessions_ended": [None, ended]})
+    return ended
+
+
 @action("user.change_password", ChangePassword)
 async def change_password(ctx: Context[ChangePassword]) -> int:
     """Replace the actor's password and end their other sessions (return how many); emits SessionEnded for each."""
@@ -72,13 +123,27 @@ async def change_password(ctx: Context[ChangePassword]) -> int:
         raise Invalid.field("current_password", "This is not your current password.")
     user.password_hash = await hash_password(ctx.input.new_password)
     await user.save(update_fields=["password_hash", "updated_at"])
-    others = await Session.filter(user_id=user.id).exclude(id=ctx.actor.session_id or 0)
-    await Session.filter(id__in=[session.id for session in others]).delete()
-    ctx.audit("user", user.id, {"password": ["(old)", "(new)"], "sessions_ended": [None, len(others)]})
-    ctx.emit(*(SessionEnded(session_id=session.id, user_id=user.id) for session in others))
-    return len(others)
+    ended = await end_sessions(ctx, Session.filter(user_id=user.id).exclude(id=ctx.actor.session_id or 0))
+    ctx.audit("user", user.id, {"password": ["(old)", "(new)"], "sessions_ended": [None, ended]})
+    return ended
+
+
+async def end_sessions(ctx: Context[Any], sessions: QuerySet[Session]) -> int:
+    """End these sessions (inside an action that may), return how many; emits SessionEnded for each.
+
+    Every tab signed in through an ended session hears of it on the session's topic and turns anonymous.
+    """
+    ended = await sessions.select_for_update().only("id", "user_id")
+    await Session.filter(id__in=[session.id for session in ended]).delete()
+    ctx.emit(*(SessionEnded(session_id=session.id, user_id=session.user_id) for session in ended))
+    return len(ended)
 
 
 def token_hash(token: str) -> str:
     """What is stored of a session token: a leaked table signs nobody in."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _audit_refusal(ctx: Context[SignIn], user: User | None, why: str) -> None:
+    changes = {"refused": [None, why], "login": [None, ctx.input.login], "address": [None, ctx.input.address]}
+    ctx.audit("user", user.id if user else None, changes)

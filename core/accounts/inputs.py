@@ -56,16 +56,21 @@ class RegisterUser(Command):
 
 
 class SignIn(Command):
-    """Sign in with a username or e-mail address and the password."""
+    """Sign in with a username or e-mail address and the password, from a client address (for throttling)."""
 
     login: Annotated[str, Field(min_length=1, max_length=254)]
     password: Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=128)]
+    address: Annotated[str, Field(max_length=64)] | None = None
 
 
 class SignOut(Command):
     """End the session that `token` stands for."""
 
     token: Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class SignOutEverywhere(Command):
+    """End every session of the actor's account, the current one included."""
 
 
 class UpdateProfile(Command):

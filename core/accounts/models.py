@@ -42,6 +42,23 @@ class Session(Model):
         table = "sessions"
 
 
+class SignInFailures(Model):
+    """Recent failed sign-ins of one account or one client address: what sign-in throttling counts.
+
+    Kept in PostgreSQL so that every process of a deployment counts the same failures.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    scope = fields.CharField(max_length=16)  # "account" or "address"
+    key = fields.CharField(max_length=260)  # "user:<id>" or "login:<name>"; or the address
+    failures = fields.IntField()
+    last_failed_at = fields.DatetimeField(db_index=True)  # stale rows are deleted by their age
+
+    class Meta:
+        table = "sign_in_failures"
+        unique_together = (("scope", "key"),)
+
+
 class Follow(Model):
     """`follower` reads the posts of `followed` in their Following feed; identity: the pair."""
 

@@ -9,9 +9,10 @@ from ..actor import Role
 from ..errors import Invalid, NotFound
 from ..notifications.actions import notify
 from ..notifications.models import NotificationKind
+from .auth import end_sessions
 from .events import StandingChanged
 from .inputs import BanUser, ChangeRole, UnbanUser
-from .models import User
+from .models import Session, User
 from .views import UserView
 
 LAST_ADMIN = "This is the last admin: make someone else an admin first."
@@ -61,6 +62,8 @@ async def _set_ban(ctx: Context[Any], user: User, *, banned: bool, reason: str |
     ctx.audit("user", user.id, {"banned": [user.banned, banned], "banned_reason": [user.banned_reason, reason]})
     user.banned, user.banned_reason = banned, reason
     await user.save(update_fields=["banned", "banned_reason", "updated_at"])
+    if banned:  # a ban is often the answer to a stolen or abused account: every session (and API token) ends now
+        await end_sessions(ctx, Session.filter(user_id=user.id))
     detail = f"banned you: {reason}" if banned else "lifted your ban"
     await notify(ctx, user.id, NotificationKind.MODERATED, detail=detail)
     ctx.emit(StandingChanged(user_id=user.id, role=user.role, banned=banned))

@@ -15,11 +15,16 @@ from .feedback import attempt
 from .posts import avatar
 
 _DARK = "dark_mode"  # user storage key: True, False, or None for the system's choice
+_RELOADING = "reloading"  # client storage key: this page has asked the browser to reload it
 
 
 @asynccontextmanager
-async def frame(viewer: Actor, title: str = "") -> AsyncIterator[ui.column]:
-    """Build the header for `viewer` and yield the column the page fills."""
+async def frame(viewer: Actor, title: str = "", *, follow_session: bool = True) -> AsyncIterator[ui.column]:
+    """Build the header for `viewer` and yield the column the page fills.
+
+    The page turns anonymous the moment its session ends, unless `follow_session` is off: a page that signs in
+    ends its own old session (a new identifier at every sign-in) and must not reload over its own navigation.
+    """
     ui.page_title(f"{title} · Tidings" if title else "Tidings")
     ui.colors(primary="#2f6f4f")
     dark = ui.dark_mode(app.storage.user.get(_DARK))
@@ -34,7 +39,7 @@ async def frame(viewer: Actor, title: str = "") -> AsyncIterator[ui.column]:
                 ui.button("Sign up", on_click=lambda: ui.navigate.to("/sign-up")).props("outline color=white")
             else:
                 await _account_controls(viewer)
-    if viewer.session_id is not None:
+    if viewer.session_id is not None and follow_session:
         live.subscribe(accounts.session_topic(viewer.session_id), _session_ended)
     if viewer.id is not None:
         live.subscribe(accounts.user_topic(viewer.id), lambda event: _standing_changed(viewer, event))
@@ -79,9 +84,16 @@ async def _sign_out(viewer: Actor) -> None:
 def _standing_changed(viewer: Actor, event: Event) -> None:
     if isinstance(event, accounts.StandingChanged) and event.user_id == viewer.id:
         # What this viewer may do changed (a ban, a new role): rebuild the page for the viewer they now are.
-        ui.navigate.reload()
+        _reload_once()
 
 
 def _session_ended(event: Event) -> None:
     if isinstance(event, accounts.SessionEnded):
-        ui.navigate.reload()  # signed out elsewhere: show this tab as the anonymous visitor it now is
+        _reload_once()  # signed out elsewhere: show this tab as the anonymous visitor it now is
+
+
+def _reload_once() -> None:
+    # A ban changes the standing and ends the sessions in one commit: one reload serves both events.
+    if not app.storage.client.get(_RELOADING):
+        app.storage.client[_RELOADING] = True
+        ui.navigate.reload()

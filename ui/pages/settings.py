@@ -1,4 +1,4 @@
-"""Settings: the signed-in user's profile (name, e-mail, bio, picture) and password."""
+"""Settings: the signed-in user's profile (name, e-mail, bio, picture), password, and signing out everywhere."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ async def settings_page() -> None:
             ProfileForm(viewer, me)
         with ui.card().classes("w-full max-w-xl self-center").props("flat bordered"):
             PasswordForm(viewer)
+        with ui.card().classes("w-full max-w-xl self-center").props("flat bordered"):
+            sessions_card(viewer)
 
 
 class ProfileForm:
@@ -74,3 +76,18 @@ class PasswordForm:
         for field in self.form.fields.values():
             field.value = ""
         ui.notify("Password changed; your other sessions are signed out", type="positive")
+
+
+def sessions_card(viewer: Actor) -> None:
+    """Sign out everywhere: every browser and API token of the user, this one included."""
+    ui.label("Sessions").classes("text-xl font-semibold")
+    ui.label(
+        "Signed in somewhere you no longer trust? This signs out every browser and app using your account, "
+        "this one too, at once."
+    ).classes("text-sm")
+
+    async def sign_out_everywhere() -> None:
+        if await attempt(accounts.sign_out_everywhere(viewer)) is not None:
+            session.forget()  # this page reloads as the visitor it now is, like every other page of the user
+
+    ui.button("Sign out everywhere", on_click=sign_out_everywhere).props("outline").mark("sign-out-everywhere")

@@ -16,7 +16,7 @@ from ..components.frame import frame
 async def sign_in_page() -> None:
     """The sign-in form."""
     viewer = await session.viewer()
-    async with frame(viewer, "Sign in"):
+    async with frame(viewer, "Sign in", follow_session=False):
         sign_in_form(viewer)
 
 
@@ -30,7 +30,7 @@ def sign_in_form(viewer: Actor) -> None:
         password.classes("w-full")
 
         async def sign_in() -> None:
-            signed_in = await attempt(accounts.sign_in(viewer, **form.values()), form)
+            signed_in = await attempt(accounts.sign_in(viewer, **form.values(), address=session.address()), form)
             if signed_in is not None:
                 session.remember(signed_in.token)
                 ui.navigate.to("/")

@@ -16,7 +16,7 @@ from ..components.frame import frame
 async def sign_up_page() -> None:
     """The registration form."""
     viewer = await session.viewer()
-    async with frame(viewer, "Sign up"):
+    async with frame(viewer, "Sign up", follow_session=False):
         sign_up_form(viewer)
 
 
@@ -34,9 +34,8 @@ def sign_up_form(viewer: Actor) -> None:
             values = form.values()
             if await attempt(accounts.register(viewer, **values), form) is None:
                 return
-            signed_in = await attempt(
-                accounts.sign_in(viewer, login=values["username"], password=values["password"]), form
-            )
+            credentials = {"login": values["username"], "password": values["password"]}
+            signed_in = await attempt(accounts.sign_in(viewer, **credentials, address=session.address()), form)
             if signed_in is not None:
                 session.remember(signed_in.token)
                 ui.navigate.to("/")
