@@ -10,6 +10,7 @@ from tortoise.expressions import Q
 
 from ..actions import Context, action
 from ..errors import Invalid, NotFound
+from ..limits import EMAIL_MAX, USERNAME_MAX
 from .events import SessionEnded, UserRegistered
 from .inputs import ChangePassword, RegisterUser, SignIn, SignOut
 from .models import Session, User
@@ -41,8 +42,7 @@ async def register(ctx: Context[RegisterUser]) -> UserView:
 async def sign_in(ctx: Context[SignIn]) -> SignedIn:
     """Check the credentials and open a session; emits nothing."""
     ctx.authorize()
-    login = ctx.input.login
-    user = await User.filter(Q(username=login) | Q(email=login.lower())).first()
+    user = await _account(ctx.input.login)
     if not await verify_password(user.password_hash if user else None, ctx.input.password) or user is None:
         raise Invalid.field("password", WRONG_CREDENTIALS)
     token = secrets.token_urlsafe(32)
@@ -77,6 +77,15 @@ async def change_password(ctx: Context[ChangePassword]) -> int:
     ctx.audit("user", user.id, {"password": ["(old)", "(new)"], "sessions_ended": [None, len(others)]})
     ctx.emit(*(SessionEnded(session_id=session.id, user_id=user.id) for session in others))
     return len(others)
+
+
+async def _account(login: str) -> User | None:
+    """The account whose username or e-mail address `login` is."""
+    # The ORM refuses to compare a value longer than the column: such a login can't be in that column.
+    lowered = login.lower()
+    candidates = [Q(username=login)] if len(login) <= USERNAME_MAX else []
+    candidates += [Q(email=lowered)] if len(lowered) <= EMAIL_MAX else []
+    return await User.filter(Q(*candidates, join_type="OR")).first() if candidates else None
 
 
 def token_hash(token: str) -> str:
