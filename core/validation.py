@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from .db.sql import storable
 from .errors import Invalid
 
 M = TypeVar("M", bound=BaseModel)
@@ -25,7 +26,7 @@ class Command(BaseModel):
         # PostgreSQL stores no NUL in text or JSON (the audit trail): refused here, in the field's own
         # words, rather than by the database in the middle of a transaction. Lone surrogates are
         # refused by pydantic itself (string_unicode), with the same message below.
-        if any(isinstance(item, str) and "\x00" in item for item in _strings(value)):
+        if any(isinstance(item, str) and not storable(item) for item in _strings(value)):
             raise ValueError(UNSTORABLE)
         return value
 

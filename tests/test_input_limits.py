@@ -9,11 +9,12 @@ import pytest
 from tortoise import fields
 from tortoise.models import Model
 
-from core import ANONYMOUS, Invalid, Role, accounts, blog, limits, notifications
+from core import ANONYMOUS, Invalid, NotFound, Role, accounts, blog, limits, notifications
 from core.accounts.models import User
 from core.blog.models import Comment, Post, Tag
 from core.notifications.models import Notification
 
+from .api_client import api_client
 from .factories import PASSWORD, member, published, signed_in_as, with_role
 
 # (limit, model, column): every text limit and the column its value is stored in.
@@ -124,3 +125,30 @@ async def test_an_unknown_field_with_a_broken_name_is_named_printably() -> None:
     with pytest.raises(Invalid) as raised:
         await blog.create_post(await member("ann"), title="T", **{"x\ud800": 1})
     assert raised.value.errors == {"x\\ud800": ["This field is not expected."]}
+
+
+@pytest.mark.parametrize("text", ["\x00", "a\x00b", "\ud800"])
+async def test_looking_up_text_no_row_can_hold_finds_nothing(text: str) -> None:
+    admin = await with_role(Role.ADMIN, "root")
+    await published(admin, tags=["a"])
+    with pytest.raises(NotFound):
+        await blog.get_post(ANONYMOUS, text)
+    with pytest.raises(NotFound):
+        await accounts.get_profile(ANONYMOUS, text)
+    for feed in (blog.Feed(tag=text), blog.Feed(author=text), blog.Feed(favorited_by=text)):
+        assert (await blog.list_posts(ANONYMOUS, feed)).items == []
+        assert await blog.count_posts(ANONYMOUS, feed) == 0
+    assert await accounts.list_users(admin, text) == []
+    assert await accounts.count_users(admin, text) == 0
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [("/articles/%00", 404), ("/profiles/%00", 404), ("/articles?tag=%00", 200), ("/articles?author=a%00", 200)],
+)
+async def test_the_api_answers_a_nul_in_an_address_as_nothing_found(path: str, status: int) -> None:
+    async with api_client() as http:
+        response = await http.get(path)
+    assert response.status_code == status
+    if status == 200:
+        assert response.json()["articlesCount"] == 0
