@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nicegui.testing import User
 
-from core import accounts, blog
+from core import ANONYMOUS, accounts, blog
 
 from .factories import member, published
 from .pages import counted_up_to, hint_of, sign_in
@@ -26,6 +26,18 @@ async def test_the_comment_box_counts_towards_its_limit(user: User) -> None:
     await sign_in(user, "bob")
     await user.open(f"/post/{post.slug}")
     assert counted_up_to(user, "body") == blog.COMMENT_MAX
+
+
+async def test_a_comment_forged_past_the_counter_is_refused_by_core_under_the_box(user: User) -> None:
+    post = await published(await member("ann"))
+    await member("bob")
+    await sign_in(user, "bob")
+    await user.open(f"/post/{post.slug}")
+    # The browser stops typing at maxlength; a forged event sets the value anyway.
+    user.find(marker="body").elements.pop().value = "x" * (blog.COMMENT_MAX + 1)
+    user.find(marker="submit").click()
+    await user.should_see(f"Use at most {blog.COMMENT_MAX} characters.")
+    assert await blog.list_comments(ANONYMOUS, post.id) == []
 
 
 async def test_sign_up_counts_the_username_and_states_the_password_minimum(user: User) -> None:
