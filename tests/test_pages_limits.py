@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from nicegui import ui
 from nicegui.testing import User
 
 from core import ANONYMOUS, accounts, blog
@@ -34,7 +35,9 @@ async def test_a_comment_forged_past_the_counter_is_refused_by_core_under_the_bo
     await sign_in(user, "bob")
     await user.open(f"/post/{post.slug}")
     # The browser stops typing at maxlength; a forged event sets the value anyway.
-    user.find(marker="body").elements.pop().value = "x" * (blog.COMMENT_MAX + 1)
+    box = user.find(marker="body").elements.pop()
+    assert isinstance(box, ui.textarea)
+    box.value = "x" * (blog.COMMENT_MAX + 1)
     user.find(marker="submit").click()
     await user.should_see(f"Use at most {blog.COMMENT_MAX} characters.")
     assert await blog.list_comments(ANONYMOUS, post.id) == []
