@@ -4,7 +4,7 @@
 `core.blog`), and always act through an `Actor`.
 """
 
-from . import accounts, audit, blog, hub, notifications, presence, runtime
+from . import accounts, audit, blog, hub, limits, notifications, presence, runtime
 from .actor import ANONYMOUS, CONSOLE, Actor, Role
 from .errors import Conflict, DomainError, Forbidden, Invalid, NotFound, Throttled
 from .events import Event, Reconnected
@@ -34,6 +34,7 @@ __all__ = [
     "check_field",
     "explain",
     "hub",
+    "limits",
     "notifications",
     "presence",
     "runtime",

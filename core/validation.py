@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from .db.sql import storable
 from .errors import Invalid
 
 M = TypeVar("M", bound=BaseModel)
+
+UNSTORABLE = "Remove the control character NUL or the broken character from this text."
 
 
 class Command(BaseModel):
@@ -17,13 +20,30 @@ class Command(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
+    @field_validator("*", mode="after")
+    @classmethod
+    def _storable(cls, value: Any) -> Any:
+        # PostgreSQL stores no NUL in text or JSON (the audit trail): refused here, in the field's own
+        # words, rather than by the database in the middle of a transaction. Lone surrogates are
+        # refused by pydantic itself (string_unicode), with the same message below.
+        if any(isinstance(item, str) and not storable(item) for item in _strings(value)):
+            raise ValueError(UNSTORABLE)
+        return value
+
 
 def validate(model: type[M], data: Mapping[str, Any]) -> M:
     """Build `model` from `data` or raise `Invalid` listing the messages of every failing field."""
+    known = {name: value for name, value in data.items() if name in model.model_fields}
+    # Unknown fields are named here, not by pydantic, which reports a name that is not valid Unicode
+    # as a problem of the whole input; shown with its broken characters escaped, the name can be printed.
+    errors = {_printable(str(name)): [_MESSAGES["extra_forbidden"]] for name in data if name not in known}
     try:
-        return model.model_validate(dict(data))
+        command = model.model_validate(known)
     except ValidationError as error:
-        raise Invalid(field_errors(error)) from None
+        raise Invalid(field_errors(error) | errors) from None
+    if errors:
+        raise Invalid(errors)
+    return command
 
 
 def field_errors(error: ValidationError) -> dict[str, list[str]]:
@@ -45,6 +65,14 @@ def check_field(model: type[BaseModel], field: str, value: Any) -> str | None:
     return None
 
 
+def _printable(name: str) -> str:
+    return name.encode("utf-8", "backslashreplace").decode()
+
+
+def _strings(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
 _MESSAGES = {
     "missing": "This field is required.",
     "extra_forbidden": "This field is not expected.",
@@ -52,6 +80,7 @@ _MESSAGES = {
     "int_type": "This value has the wrong type.",
     "int_parsing": "This value has the wrong type.",
     "bool_type": "This value has the wrong type.",
+    "string_unicode": UNSTORABLE,
 }
 
 

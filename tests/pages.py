@@ -47,3 +47,14 @@ def value_of(user: User, marker: str) -> object:
     element = user.find(marker=marker).elements.pop()
     assert isinstance(element, ui.input | ui.textarea)
     return element.value
+
+
+def counted_up_to(user: User, marker: str) -> int | None:
+    """The length a field stops at, when it shows the user how many characters they typed of it (Quasar's counter)."""
+    props = user.find(marker=marker).elements.pop().props
+    return int(props["maxlength"]) if props.get("counter") and "maxlength" in props else None
+
+
+def hint_of(user: User, marker: str) -> object:
+    """The hint shown under a field."""
+    return user.find(marker=marker).elements.pop().props.get("hint")

@@ -1,5 +1,6 @@
 """Accounts: the code interface pages and the API may use (users, profiles, follows, sessions)."""
 
+from ..limits import BIO_MAX, EMAIL_MAX, PASSWORD_MIN, REASON_MAX, USERNAME_MAX
 from .auth import WRONG_CREDENTIALS, change_password, register, sign_in, sign_out, sign_out_everywhere
 from .combined import sign_up, update_account
 from .directory import count_users, list_users
@@ -14,9 +15,6 @@ from .events import (
     user_topic,
 )
 from .inputs import (
-    BIO_MAX,
-    PASSWORD_MIN,
-    USERNAME_MAX,
     BanUser,
     ChangePassword,
     ChangeRole,
@@ -32,9 +30,11 @@ from .views import Profile, SignedIn, UserRow, UserView
 
 __all__ = [
     "BIO_MAX",
+    "EMAIL_MAX",
     "EMAIL_TAKEN",
     "LAST_ADMIN",
     "PASSWORD_MIN",
+    "REASON_MAX",
     "USERNAME_MAX",
     "USERNAME_TAKEN",
     "USERS_TOPIC",

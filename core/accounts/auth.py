@@ -16,6 +16,7 @@ from tortoise.queryset import QuerySet
 from ..actions import Context, action
 from ..actor import Actor
 from ..errors import Invalid, NotFound, Throttled
+from ..limits import EMAIL_MAX, USERNAME_MAX
 from . import throttle
 from .events import SessionEnded, UserRegistered
 from .inputs import ChangePassword, RegisterUser, SignIn, SignOut, SignOutEverywhere
@@ -72,7 +73,7 @@ async def attempt_sign_in(ctx: Context[SignIn]) -> SignedIn | Refusal:
     """
     ctx.authorize()
     data = ctx.input
-    user = await User.filter(Q(username=data.login) | Q(email=data.login.lower())).first()
+    user = await _account(data.login)
     counters = throttle.counters(data.login, user.id if user else None, data.address)
     await throttle.hold(ctx.connection, counters[0])
     if wait := await throttle.remaining_wait(ctx.connection, counters):
@@ -137,6 +138,15 @@ async def end_sessions(ctx: Context[Any], sessions: QuerySet[Session]) -> int:
     await Session.filter(id__in=[session.id for session in ended]).delete()
     ctx.emit(*(SessionEnded(session_id=session.id, user_id=session.user_id) for session in ended))
     return len(ended)
+
+
+async def _account(login: str) -> User | None:
+    """The account whose username or e-mail address `login` is."""
+    # The ORM refuses to compare a value longer than the column: such a login can't be in that column.
+    lowered = login.lower()
+    candidates = [Q(username=login)] if len(login) <= USERNAME_MAX else []
+    candidates += [Q(email=lowered)] if len(lowered) <= EMAIL_MAX else []
+    return await User.filter(Q(*candidates, join_type="OR")).first() if candidates else None
 
 
 def token_hash(token: str) -> str:

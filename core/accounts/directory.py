@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..actor import Actor
-from ..db.sql import fetch, fetch_one
+from ..db.sql import fetch, fetch_one, storable
 from ..policy import authorize
 from .views import UserRow, UserView
 
@@ -13,6 +13,8 @@ PAGE = 25
 async def list_users(actor: Actor, search: str = "", *, offset: int = 0, limit: int = PAGE) -> list[UserRow]:
     """Users whose name or e-mail contains `search`, newest first (moderators and admins only)."""
     authorize(actor, "admin.view")
+    if not storable(search):  # no name holds it
+        return []
     found = await fetch(
         """
         SELECT u.*,
@@ -40,6 +42,8 @@ async def list_users(actor: Actor, search: str = "", *, offset: int = 0, limit: 
 async def count_users(actor: Actor, search: str = "") -> int:
     """How many users `list_users` would page through."""
     authorize(actor, "admin.view")
+    if not storable(search):
+        return 0
     row = await fetch_one(
         "SELECT count(*) AS n FROM users u WHERE u.username ILIKE $1 OR u.email ILIKE $1",
         f"%{_escape_like(search.strip())}%",

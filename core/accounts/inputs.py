@@ -5,15 +5,23 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints, field_validator
 
 from ..actor import Role
+from ..limits import (
+    BIO_MAX,
+    EMAIL_MAX,
+    IMAGE_MAX,
+    PASSWORD_MAX,
+    PASSWORD_MIN,
+    REASON_MAX,
+    REASON_MIN,
+    TOKEN_MAX,
+    USERNAME_MAX,
+    USERNAME_MIN,
+)
 from ..validation import Command
 
-USERNAME_MAX = 32
-PASSWORD_MIN = 8
-BIO_MAX = 1_000
-IMAGE_MAX = 500
 _USERNAME = re.compile(r"[A-Za-z0-9_-]+")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _IMAGE = re.compile(r"https?://[^\s\"'<>]+", re.IGNORECASE)
@@ -28,7 +36,9 @@ def _username(value: str) -> str:
 def _email(value: str) -> str:
     if not _EMAIL.fullmatch(value):
         raise ValueError("Enter an e-mail address like name@example.com.")
-    return value.lower()
+    if len(lowered := value.lower()) > EMAIL_MAX:  # some letters grow when lower-cased ("İ" → "i̇")
+        raise ValueError(f"Use at most {EMAIL_MAX} characters.")
+    return lowered
 
 
 def _image(value: str) -> str | None:
@@ -39,10 +49,12 @@ def _image(value: str) -> str | None:
     return value
 
 
-Username = Annotated[str, Field(min_length=3, max_length=USERNAME_MAX), AfterValidator(_username)]
-Email = Annotated[str, Field(min_length=3, max_length=254), AfterValidator(_email)]
+Username = Annotated[str, Field(min_length=USERNAME_MIN, max_length=USERNAME_MAX), AfterValidator(_username)]
+Email = Annotated[str, Field(min_length=3, max_length=EMAIL_MAX), AfterValidator(_email)]
 # Spaces in a password are part of it: never trimmed.
-Password = Annotated[str, StringConstraints(strip_whitespace=False, min_length=PASSWORD_MIN, max_length=128)]
+Password = Annotated[str, StringConstraints(strip_whitespace=False, min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)]
+GivenPassword = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=PASSWORD_MAX)]
+Name = Annotated[str, Field(min_length=1, max_length=USERNAME_MAX)]  # of someone else: looked up, not checked
 Bio = Annotated[str, Field(max_length=BIO_MAX)]
 Image = Annotated[str, Field(max_length=IMAGE_MAX), AfterValidator(_image)]
 
@@ -58,15 +70,15 @@ class RegisterUser(Command):
 class SignIn(Command):
     """Sign in with a username or e-mail address and the password, from a client address (for throttling)."""
 
-    login: Annotated[str, Field(min_length=1, max_length=254)]
-    password: Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=128)]
+    login: Annotated[str, Field(min_length=1, max_length=EMAIL_MAX)]
+    password: GivenPassword
     address: Annotated[str, Field(max_length=64)] | None = None
 
 
 class SignOut(Command):
     """End the session that `token` stands for."""
 
-    token: Annotated[str, Field(min_length=1, max_length=200)]
+    token: Annotated[str, Field(min_length=1, max_length=TOKEN_MAX)]
 
 
 class SignOutEverywhere(Command):
@@ -81,35 +93,43 @@ class UpdateProfile(Command):
     bio: Bio | None = None
     image: Image | None = None
 
+    @field_validator("username", "email")
+    @classmethod
+    def _not_removed(cls, value: str | None) -> str:
+        # Left out, they stay as they are; given as None they would remove what an account must have.
+        if value is None:
+            raise ValueError("This field can't be empty.")
+        return value
+
 
 class ChangePassword(Command):
     """Replace the actor's password, proving the current one."""
 
-    current_password: Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=128)]
+    current_password: GivenPassword
     new_password: Password
 
 
 class FollowUser(Command):
     """Start or stop following the user with this name."""
 
-    username: Annotated[str, Field(min_length=1, max_length=USERNAME_MAX)]
+    username: Name
 
 
 class ChangeRole(Command):
     """Give a user another role."""
 
-    username: Annotated[str, Field(min_length=1, max_length=USERNAME_MAX)]
+    username: Name
     role: Literal[Role.MEMBER, Role.MODERATOR, Role.ADMIN]
 
 
 class BanUser(Command):
     """Stop a user from writing, saying why (the user is told)."""
 
-    username: Annotated[str, Field(min_length=1, max_length=USERNAME_MAX)]
-    reason: Annotated[str, Field(min_length=3, max_length=300)]
+    username: Name
+    reason: Annotated[str, Field(min_length=REASON_MIN, max_length=REASON_MAX)]
 
 
 class UnbanUser(Command):
     """Let a banned user write again."""
 
-    username: Annotated[str, Field(min_length=1, max_length=USERNAME_MAX)]
+    username: Name

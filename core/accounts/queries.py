@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..actor import ANONYMOUS, Actor, Role
-from ..db.sql import fetch_one
+from ..db.sql import fetch_one, storable
 from ..errors import NotFound
 from .auth import token_hash
 from .models import Follow, Session
@@ -28,6 +28,8 @@ async def get_user(actor: Actor, username: str) -> UserView:
 
 async def get_profile(actor: Actor, username: str) -> Profile:
     """A user's profile with their counts and whether the actor follows them, in one query."""
+    if not storable(username):
+        raise NotFound("user")
     row = await fetch_one(
         """
         SELECT u.*,

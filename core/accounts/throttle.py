@@ -6,6 +6,7 @@ doubles with each further failure, up to a cap. The database's clock decides, so
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 from datetime import timedelta
@@ -31,7 +32,9 @@ class Counter:
 def counters(login: str, user_id: int | None, address: str | None) -> list[Counter]:
     """The counters an attempt is checked against: its account's first, then its address's (if known)."""
     # Unknown logins are counted too, so that throttling never tells which accounts exist.
-    account = f"user:{user_id}" if user_id is not None else f"login:{login.lower()}"
+    # A digest keeps any login, however it grows when lower-cased, within the key's column.
+    unknown = hashlib.sha256(login.lower().encode()).hexdigest()
+    account = f"user:{user_id}" if user_id is not None else f"login:{unknown}"
     found = [Counter("account", account, FREE_FAILURES_PER_ACCOUNT)]
     if address:
         found.append(Counter("address", address, FREE_FAILURES_PER_ADDRESS))

@@ -1,5 +1,6 @@
 """The blog: the code interface pages and the API may use (posts, tags, comments, favourites, feeds)."""
 
+from ..limits import BODY_MAX, COMMENT_MAX, DESCRIPTION_MAX, REASON_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX
 from .comments import add_comment, delete_comment
 from .events import (
     COMMENTS_TOPIC,
@@ -18,18 +19,7 @@ from .events import (
 )
 from .favorites import favorite_post, unfavorite_post
 from .feeds import OFFSET_MAX, PAGE_MAX, PAGE_SIZE, Feed, count_posts, list_posts, popular_tags
-from .inputs import (
-    BODY_MAX,
-    COMMENT_MAX,
-    DESCRIPTION_MAX,
-    TAG_MAX,
-    TAGS_MAX,
-    TITLE_MAX,
-    AddComment,
-    CreatePost,
-    UpdatePost,
-    normalize_tag,
-)
+from .inputs import AddComment, CreatePost, UpdatePost, normalize_tag
 from .markdown import render as render_markdown
 from .models import PostStatus
 from .posts import archive_post, create_post, publish_post, restore_post, unpublish_post, update_post
@@ -53,6 +43,7 @@ __all__ = [
     "OFFSET_MAX",
     "PAGE_MAX",
     "PAGE_SIZE",
+    "REASON_MAX",
     "TAGS_MAX",
     "TAG_MAX",
     "TITLE_MAX",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..actor import Actor
-from ..db.sql import fetch, fetch_one
+from ..db.sql import fetch, fetch_one, storable
 from . import rows
 from .views import Cursor, Page, PostSummary, TagCount
 
@@ -84,6 +84,8 @@ def _conditions(actor: Actor, feed: Feed, params: list[object]) -> list[str]:
         return f"${len(params)}"
 
     where = [rows.PUBLIC]
+    if not all(storable(text) for text in (feed.tag, feed.author, feed.favorited_by) if text is not None):
+        return [*where, "false"]
     if feed.following:
         where.append(f"p.author_id IN (SELECT followed_id FROM follows WHERE follower_id = {value(actor.id)})")
     if feed.tag is not None:

@@ -7,14 +7,19 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
+from ..limits import (
+    BODY_MAX,
+    COMMENT_MAX,
+    DESCRIPTION_MAX,
+    REASON_MAX,
+    REASON_MIN,
+    TAG_MAX,
+    TAG_TYPED_MAX,
+    TAGS_MAX,
+    TAGS_TYPED_MAX,
+    TITLE_MAX,
+)
 from ..validation import Command
-
-TITLE_MAX = 200
-DESCRIPTION_MAX = 300
-BODY_MAX = 100_000
-COMMENT_MAX = 5_000
-TAG_MAX = 30
-TAGS_MAX = 10
 
 _TAG_WORDS = re.compile(r"[^\W_]+")
 
@@ -37,7 +42,9 @@ Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
 Title = Annotated[str, Field(min_length=1, max_length=TITLE_MAX)]
 Description = Annotated[str, Field(max_length=DESCRIPTION_MAX)]
 Body = Annotated[str, Field(max_length=BODY_MAX)]
-Tags = Annotated[list[Annotated[str, Field(max_length=200)]], Field(max_length=100), AfterValidator(_tags)]
+Tags = Annotated[
+    list[Annotated[str, Field(max_length=TAG_TYPED_MAX)]], Field(max_length=TAGS_TYPED_MAX), AfterValidator(_tags)
+]
 
 
 class CreatePost(Command):
@@ -67,7 +74,7 @@ class PostRef(Command):
     post_id: Id
 
 
-Reason = Annotated[str, Field(min_length=3, max_length=280)]
+Reason = Annotated[str, Field(min_length=REASON_MIN, max_length=REASON_MAX)]
 
 
 class ModeratePost(Command):

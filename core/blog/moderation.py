@@ -6,6 +6,7 @@ from typing import Any
 
 from ..actions import Context
 from ..errors import Invalid
+from ..limits import DETAIL_MAX
 from ..notifications.actions import notify
 from ..notifications.models import NotificationKind
 
@@ -31,5 +32,16 @@ async def tell_author(
             NotificationKind.MODERATED,
             post_slug=slug,
             post_title=title,
-            detail=f"{what}: {reason}" if reason else what,
+            detail=detail(what, reason),
         )
+
+
+def detail(what: str, reason: str | None) -> str:
+    """What was done and why, within the notification's length: `what` (quoting a title) gives way, never `reason`."""
+    if not reason:
+        return _clip(what, DETAIL_MAX)
+    return f"{_clip(what, DETAIL_MAX - len(reason) - 2)}: {reason}"
+
+
+def _clip(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..actor import Actor
-from ..db.sql import fetch
+from ..db.sql import fetch, storable
 from ..errors import NotFound
 from ..policy import authorize
 from . import rows
@@ -12,6 +12,8 @@ from .views import CommentView, PostSummary, PostView, QueuedComment
 
 async def get_post(actor: Actor, slug: str) -> PostView:
     """The post with this slug, if `actor` may read it; otherwise NotFound (a draft's existence is not revealed)."""
+    if not storable(slug):
+        raise NotFound("post")
     return await _one_post(actor, "p.slug = $2", slug)
 
 

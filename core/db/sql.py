@@ -17,3 +17,9 @@ async def fetch_one(sql: str, *params: object) -> dict[str, Any] | None:
     """The first row of a query, or None."""
     rows = await fetch(sql, *params)
     return rows[0] if rows else None
+
+
+def storable(text: str) -> bool:
+    """Whether PostgreSQL can hold `text` (no NUL, no lone surrogate): no row holds anything else, and PostgreSQL
+    refuses it even as a parameter, so a lookup of such text finds nothing without asking."""
+    return "\x00" not in text and not any("\ud800" <= char <= "\udfff" for char in text)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from nicegui import ui
 
+from core import blog
+
 
 async def confirm(question: str, action: str, *, detail: str = "") -> bool:
     """Ask `question`; True when the user clicks `action`."""
@@ -23,9 +25,8 @@ async def ask_reason(question: str, action: str) -> str | None:
     """Ask a moderator why they act (the author will read it); None if they cancel."""
     with ui.dialog() as dialog, ui.card().classes("w-full max-w-md"):
         ui.label(question).classes("text-lg")
-        reason = (
-            ui.textarea("Reason (the author will be told)").classes("w-full").props("autofocus counter maxlength=280")
-        )
+        reason = ui.textarea("Reason (the author will be told)").classes("w-full")
+        reason.props(f"autofocus counter maxlength={blog.REASON_MAX}")
         reason.mark("reason")
         with ui.row().classes("w-full justify-end"):
             ui.button("Cancel", on_click=lambda: dialog.submit(None)).props("flat")

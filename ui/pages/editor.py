@@ -18,6 +18,7 @@ from .post import gone
 
 AUTOSAVE_AFTER = 1.5  # seconds of quiet after the last keystroke
 FIELDS = ("title", "description", "tags", "body")
+TAGS_HINT = f"Up to {blog.TAGS_MAX} tags of up to {blog.TAG_MAX} letters each"
 
 
 @ui.page("/write")
@@ -84,12 +85,14 @@ class Editor:
             "w-full"
         ).props(f"outlined counter maxlength={blog.DESCRIPTION_MAX}")
         tags = self.form.add("tags", ui.input("Tags, separated by commas"), parse=split_tags)
-        tags.classes("w-full").props("outlined")
+        tags.classes("w-full").props(f'outlined hint="{TAGS_HINT}"')
         tags.value = ", ".join(post.tags) if post else ""
         self.tag_preview = ui.row()
         with ui.grid(columns=2).classes("w-full gap-4 max-md:grid-cols-1"):
             body = self.form.add("body", ui.textarea("Text (Markdown)", value=post.body if post else ""))
-            body.classes("w-full").props('outlined autogrow input-style="min-height: 18rem"')
+            body.classes("w-full").props(
+                f'outlined autogrow counter maxlength={blog.BODY_MAX} input-style="min-height: 18rem"'
+            )
             with ui.card().props("flat bordered").classes("w-full min-h-72"):
                 ui.label("Preview").classes("text-xs text-gray-500")
                 self.preview = ui.html().classes("nicegui-markdown tidings-text w-full")

@@ -37,8 +37,12 @@ class ProfileForm:
         self.viewer = viewer
         ui.label("Your profile").classes("text-xl font-semibold")
         self.form = Form(accounts.UpdateProfile, check_while_typing=True)
-        self.form.add("username", ui.input("Username", value=me.username)).classes("w-full")
-        self.form.add("email", ui.input("E-mail", value=me.email or "")).classes("w-full").props("type=email")
+        self.form.add("username", ui.input("Username", value=me.username)).classes("w-full").props(
+            f"counter maxlength={accounts.USERNAME_MAX}"
+        )
+        self.form.add("email", ui.input("E-mail", value=me.email or "")).classes("w-full").props(
+            f"type=email maxlength={accounts.EMAIL_MAX}"
+        )
         self.form.add("image", ui.input("Picture (address of an image)", value=me.image or "")).classes("w-full")
         self.form.add("bio", ui.textarea("About you", value=me.bio or "")).classes("w-full").props(
             f"autogrow counter maxlength={accounts.BIO_MAX}"

@@ -25,8 +25,8 @@ def sign_up_form(viewer: Actor) -> None:
     with ui.card().classes("w-full max-w-md self-center").props("flat bordered"):
         ui.label("Create your account").classes("text-2xl font-bold")
         form = Form(accounts.RegisterUser)
-        form.add("username", ui.input("Username")).classes("w-full").props(f"maxlength={accounts.USERNAME_MAX}")
-        form.add("email", ui.input("E-mail")).classes("w-full").props("type=email")
+        form.add("username", ui.input("Username")).classes("w-full").props(f"counter maxlength={accounts.USERNAME_MAX}")
+        form.add("email", ui.input("E-mail")).classes("w-full").props(f"type=email maxlength={accounts.EMAIL_MAX}")
         form.add("password", ui.input("Password", password=True, password_toggle_button=True)).classes("w-full")
         ui.label(f"At least {accounts.PASSWORD_MIN} characters.").classes("text-xs text-gray-500")
 
