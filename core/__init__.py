@@ -6,7 +6,7 @@
 
 from . import accounts, audit, blog, hub, notifications, presence, runtime
 from .actor import ANONYMOUS, CONSOLE, Actor, Role
-from .errors import Conflict, DomainError, Forbidden, Invalid, NotFound
+from .errors import Conflict, DomainError, Forbidden, Invalid, NotFound, Unavailable
 from .events import Event, Reconnected
 from .policy import BANNED, allowed, explain
 from .settings import Settings
@@ -26,6 +26,7 @@ __all__ = [
     "Reconnected",
     "Role",
     "Settings",
+    "Unavailable",
     "accounts",
     "allowed",
     "audit",

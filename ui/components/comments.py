@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable
 
 from nicegui import ui
 
-from core import ANONYMOUS, Actor, Event, NotFound, allowed, blog
+from core import ANONYMOUS, Actor, Event, NotFound, Reconnected, allowed, blog
 
 from .. import live
 from .dialogs import ask_reason, confirm
@@ -22,6 +23,7 @@ class Comments:
     def __init__(self, viewer: Actor, post: blog.PostView, comments: list[blog.CommentView]) -> None:
         self.viewer, self.post = viewer, post
         self.items: dict[int, CommentItem] = {}
+        self.shown_at: dict[int, float] = {}  # when each comment came onto the page (time.monotonic)
         self.count = ui.label().classes("text-lg font-semibold")
         self.list = ui.column().classes("w-full gap-0")
         self.add(comments)
@@ -48,10 +50,12 @@ class Comments:
                 if comment.id not in self.items:
                     deletable = allowed(self.viewer, "comment.delete", comment)
                     self.items[comment.id] = CommentItem(comment, self._deleter(comment) if deletable else None)
+                    self.shown_at[comment.id] = time.monotonic()
         self._count()
 
     def remove(self, comment_id: int) -> None:
         """Take a deleted comment off the page."""
+        self.shown_at.pop(comment_id, None)
         if item := self.items.pop(comment_id, None):
             item.element.delete()
         self._count()
@@ -79,6 +83,28 @@ class Comments:
             self.add([comment])
         elif isinstance(event, blog.CommentDeleted):
             self.remove(event.comment_id)
+        elif isinstance(event, Reconnected):
+            await self.catch_up(event)
+
+    async def catch_up(self, event: Reconnected) -> None:
+        """The listener was away: show the comments added, and drop those deleted, meanwhile."""
+        post_id = self.post.id
+
+        async def read(viewer: Actor) -> tuple[float, list[blog.CommentView]]:
+            return time.monotonic(), await blog.list_comments(viewer, post_id)
+
+        try:
+            read_at, comments = await live.load_once(event, lambda: read(ANONYMOUS), f"comments of {post_id}")
+        except NotFound:  # not public (a draft, or withdrawn): as the viewer, if they still may read it
+            try:
+                read_at, comments = await read(self.viewer)
+            except NotFound:
+                return  # the post page says it is gone
+        # Only what was on the page before the read began can be missing from it because it was deleted.
+        read_ids = {comment.id for comment in comments}
+        for gone in [i for i, shown in self.shown_at.items() if shown < read_at and i not in read_ids]:
+            self.remove(gone)
+        self.add(comments)
 
     def _deleter(self, comment: blog.CommentView) -> Callable[[], Awaitable[None]]:
         async def delete() -> None:

@@ -1,0 +1,99 @@
+"""Faults: the database goes away under a hundred open pages, and comes back.
+
+The pages are NiceGUI's simulated users in this process, which is the server: the same page code, the same
+connection pool and event listener a real server process has.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+
+import asyncpg
+import pytest
+from nicegui.testing import User
+
+from core import ANONYMOUS, Reconnected, Unavailable, blog, runtime
+
+from .database import SessionDatabase, stop_now
+from .events import EventLog
+from .factories import member, published
+from .pages import LIVE, sign_in, value_of
+
+pytestmark = pytest.mark.long
+
+PAGES = 100
+NOT_SAVED = str(Unavailable())
+
+
+async def test_a_hundred_open_pages_live_through_a_database_restart(
+    user: User, create_user: Callable[[], User], session_database: SessionDatabase, events: EventLog
+) -> None:
+    ann, _ = await member("ann"), await member("bob")
+    post = await published(ann, title="Through the storm", body="Still here?")
+    await sign_in(user, "bob")  # bob keeps acting; the other 99 pages are guests reading along
+    pages = [user, *[create_user() for _ in range(PAGES - 1)]]
+    for page in pages:
+        await page.open(f"/post/{post.slug}")
+
+    # Every connection of the app is cut, as a failover or an administrator's pg_terminate_backend does.
+    await cut_every_connection()
+    await comment(user, "Said just after every connection was cut.")
+    await user.should_see("1 comment", retries=LIVE)  # the pool reconnected by itself
+    await reconnections(events, 1)
+    await everyone_sees(pages, "Said just after every connection was cut.")
+
+    server = session_database.server
+    assert server is not None, "this test restarts the embedded test database (TEST_DATABASE_URL is not ours)"
+    await asyncio.to_thread(stop_now, server)
+    await comment(user, "Written while the database is down.")
+    await user.should_see(NOT_SAVED, retries=LIVE)  # a clear failure, under the box...
+    assert value_of(user, "body") == "Written while the database is down."  # ...which keeps the text
+    await user.should_see("1 comment")
+
+    await asyncio.to_thread(server.start)
+    await reconnections(events, 2)
+    user.find(marker="submit").click()  # the same text, sent again: no reload anywhere
+    await everyone_sees(pages, "Written while the database is down.")
+    await blog.add_comment(ann, post_id=post.id, body="The author answers from elsewhere.")
+    await everyone_sees(pages, "The author answers from elsewhere.")
+    await everyone_sees(pages, "3 comments")
+
+    stored = [comment.body for comment in await blog.list_comments(ANONYMOUS, post.id)]
+    assert stored == [
+        "Said just after every connection was cut.",
+        "Written while the database is down.",
+        "The author answers from elsewhere.",
+    ]
+
+
+async def cut_every_connection() -> None:
+    """Terminate every connection to the test database but this one."""
+    admin = await asyncpg.connect(runtime.database_url())
+    try:
+        cut = await admin.fetchval(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            " WHERE pid <> pg_backend_pid() AND datname = current_database() AND backend_type = 'client backend'"
+        )
+    finally:
+        await admin.close()
+    assert cut >= 2  # at least the pool's connection and the event listener
+
+
+async def comment(page: User, text: str) -> None:
+    """Type a comment into the box and press Comment."""
+    page.find(marker="body").type(text)
+    page.find(marker="submit").click()
+
+
+async def reconnections(events: EventLog, count: int, within: float = 60) -> None:
+    """Wait until the event listener has come back `count` times."""
+    async with asyncio.timeout(within):
+        while sum(isinstance(event, Reconnected) for event in events.received) < count:
+            await asyncio.sleep(0.1)
+
+
+async def everyone_sees(pages: Sequence[User], text: str) -> None:
+    """Every page shows `text` (live: none of them is reloaded)."""
+    for page in pages:
+        await page.should_see(text, retries=LIVE)
