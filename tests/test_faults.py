@@ -7,13 +7,15 @@ connection pool and event listener a real server process has.
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Sequence
 
 import asyncpg
+import psutil
 import pytest
 from nicegui.testing import User
 
-from core import ANONYMOUS, Reconnected, Unavailable, blog, runtime
+from core import ANONYMOUS, Actor, Reconnected, Unavailable, blog, hub, presence, runtime
 
 from .database import SessionDatabase, stop_now
 from .events import EventLog
@@ -97,3 +99,49 @@ async def everyone_sees(pages: Sequence[User], text: str) -> None:
     """Every page shows `text` (live: none of them is reloaded)."""
     for page in pages:
         await page.should_see(text, retries=LIVE)
+
+
+CYCLES = 1_000
+WARM_UP = 50
+
+
+async def test_a_thousand_pages_opened_and_closed_leave_no_memory_subscription_or_reader_behind(user: User) -> None:
+    post = await published(await member("ann"), title="Open me", body="And close me again.")
+    await comment_as(await member("bob"), post.id)
+    subscribed, this_process = hub.subscriber_count(), psutil.Process()
+
+    async def cycle(number: int) -> None:
+        client = await user.open(f"/post/{post.slug}" if number % 2 == 0 else "/")
+        if number == 0:  # the measured page really subscribes and counts its reader
+            assert hub.subscriber_count() > subscribed
+            await until_true(lambda: presence.tracked() > 0)
+        client.delete()
+
+    for number in range(WARM_UP):
+        await cycle(number)
+    await until_true(lambda: presence.tracked() == 0 and hub.subscriber_count() == subscribed)
+    start = resident(this_process)
+    for number in range(CYCLES):
+        await cycle(number)
+    await until_true(lambda: presence.tracked() == 0 and hub.subscriber_count() == subscribed)
+    end = resident(this_process)
+
+    print(f"\n{CYCLES} page open/close cycles: RSS {start / 2**20:.1f} MB → {end / 2**20:.1f} MB")
+    assert end <= start * 1.10
+    assert user.back_history  # the pages were really served
+
+
+def resident(process: psutil.Process) -> int:
+    """This server's resident memory, after a full collection."""
+    gc.collect()
+    return int(process.memory_info().rss)
+
+
+async def until_true(check: Callable[[], bool], within: float = 30) -> None:
+    async with asyncio.timeout(within):
+        while not check():
+            await asyncio.sleep(0.05)
+
+
+async def comment_as(author: Actor, post_id: int) -> None:
+    await blog.add_comment(author, post_id=post_id, body="A comment, so the page shows one.")
