@@ -30,6 +30,12 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="address to listen on")
     port: int = Field(default=8080, ge=1, le=65535, description="port to listen on")
     log_level: LogLevel = Field(default="info", description="debug, info, warning or error")
+    reconnect_timeout: float = Field(
+        default=3.0,
+        gt=0,
+        le=3600,
+        description="seconds an open page waits for its browser to reconnect; after a longer loss the page reloads",
+    )
 
     @model_validator(mode="after")
     def _secret_required_for_servers(self) -> Settings:

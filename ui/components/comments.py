@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from nicegui import ui
+from nicegui.elements.mixins.validation_element import ValidationElement
 
 from core import ANONYMOUS, Actor, Event, NotFound, Reconnected, allowed, blog
 
 from .. import live
+from . import drafts
 from .dialogs import ask_reason, confirm
 from .feedback import attempt, succeeded
 from .form import Form
@@ -38,6 +41,7 @@ class Comments:
             text = form.add("body", ui.textarea(placeholder="Add to the discussion (Markdown works)"))
             text.classes("w-full").props(f"outlined autogrow counter maxlength={blog.COMMENT_MAX}")
             ui.button("Comment", on_click=lambda: self.send(form)).props("unelevated").mark("submit")
+            ui.timer(0.1, lambda: self.restore(text), once=True)
         else:
             why_not(self.viewer, "comment.add")
             if self.viewer.is_anonymous:
@@ -71,7 +75,20 @@ class Comments:
         comment = await attempt(blog.add_comment(self.viewer, post_id=self.post.id, body=body), form)
         if comment is not None:
             form.fields["body"].value = ""
+            drafts.forget(self.draft_key)
             self.add([comment])
+
+    @property
+    def draft_key(self) -> str:
+        """Where this browser keeps a comment being written on this post."""
+        return f"tidings-comment:{self.post.id}"
+
+    async def restore(self, box: ValidationElement[Any]) -> None:
+        """Give back a comment typed in this browser but never sent (a reload, a long lost connection)."""
+        kept = await drafts.kept(self.draft_key)
+        if kept is not None and isinstance(kept.get("body"), str) and not box.value:
+            box.value = kept["body"]
+        drafts.keep(self.draft_key, {"body": box})
 
     async def on_event(self, event: Event) -> None:
         """Bring comments added or deleted anywhere onto this page."""

@@ -1,6 +1,8 @@
-// Keeps what the author types in this browser's storage, so nothing is lost on a reload or a dropped
-// connection (while the connection is down, the server hears nothing).
+// Keeps what the user types in this browser's storage, so nothing is lost on a reload or a dropped
+// connection (while the connection is down, the server hears nothing). One watcher per key: the editor's
+// fields and a post's comment box are kept apart.
 window.tidingsDrafts = {
+  _listeners: {},
   watch(key, fields) {
     const read = () => Object.fromEntries(
       Object.entries(fields).map(([name, id]) => [name, document.getElementById(id)?.value ?? ""]));
@@ -9,8 +11,8 @@ window.tidingsDrafts = {
         localStorage.setItem(key, JSON.stringify({ ...read(), at: Date.now() }));
       }
     };
-    document.removeEventListener("input", window.tidingsDrafts._listener ?? (() => {}));
-    window.tidingsDrafts._listener = save;
+    document.removeEventListener("input", this._listeners[key] ?? (() => {}));
+    this._listeners[key] = save;
     document.addEventListener("input", save);
   },
   load(key) {
