@@ -17,6 +17,7 @@ from nicegui.testing import User
 
 from core import ANONYMOUS, Actor, Reconnected, Unavailable, blog, hub, presence, runtime
 
+from .api_client import api_client, auth, errors, register
 from .database import SessionDatabase, stop_now
 from .events import EventLog
 from .factories import member, published
@@ -47,11 +48,17 @@ async def test_a_hundred_open_pages_live_through_a_database_restart(
 
     server = session_database.server
     assert server is not None, "this test restarts the embedded test database (TEST_DATABASE_URL is not ours)"
-    await asyncio.to_thread(stop_now, server)
-    await comment(user, "Written while the database is down.")
-    await user.should_see(NOT_SAVED, retries=LIVE)  # a clear failure, under the box...
-    assert value_of(user, "body") == "Written while the database is down."  # ...which keeps the text
-    await user.should_see("1 comment")
+    async with api_client() as http:
+        token = await register(http, "cat")
+        await asyncio.to_thread(stop_now, server)
+        await comment(user, "Written while the database is down.")
+        await user.should_see(NOT_SAVED, retries=LIVE)  # a clear failure, under the box...
+        assert value_of(user, "body") == "Written while the database is down."  # ...which keeps the text
+        await user.should_see("1 comment")
+        answer = await http.post(
+            f"/articles/{post.slug}/comments", json={"comment": {"body": "Through the API."}}, headers=auth(token)
+        )
+        assert (answer.status_code, errors(answer), answer.headers["Retry-After"]) == (503, [NOT_SAVED], "5")
 
     await asyncio.to_thread(server.start)
     await reconnections(events, 2)

@@ -6,12 +6,10 @@ from typing import Any
 
 from tortoise import connections
 
-from .faults import reading
-
 
 async def fetch(sql: str, *params: object) -> list[dict[str, Any]]:
     """Every row of a query, as dicts."""
-    rows: list[dict[str, Any]] = await reading(lambda: connections.get("default").execute_query_dict(sql, list(params)))
+    rows: list[dict[str, Any]] = await connections.get("default").execute_query_dict(sql, list(params))
     return rows
 
 
