@@ -75,11 +75,13 @@ class Browser:
 
     def lose_connection(self, for_seconds: float) -> None:
         """Cut the page's WebSocket; socket.io tries again `for_seconds` later (the page itself stays)."""
-        self.driver.execute_script(
+        still_connected = self.driver.execute_script(
             "const io = window.socket.io; const ms = arguments[0];"
-            "io.reconnectionDelay(ms); io.reconnectionDelayMax(ms); io.randomizationFactor(0); io.engine.close();",
+            "io.reconnectionDelay(ms); io.reconnectionDelayMax(ms); io.randomizationFactor(0); io.engine.close();"
+            "return window.socket.connected;",
             int(for_seconds * 1000),
         )
+        assert still_connected is False, "the connection did not drop"
 
     def connected(self) -> bool:
         """Whether the page's WebSocket is up."""
