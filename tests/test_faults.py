@@ -8,27 +8,31 @@ from __future__ import annotations
 
 import asyncio
 import gc
-from collections.abc import Callable, Sequence
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 
 import asyncpg
 import psutil
 import pytest
+from nicegui import ui
 from nicegui.testing import User
+from tortoise.transactions import in_transaction
 
-from core import ANONYMOUS, Actor, Reconnected, Unavailable, blog, hub, presence, runtime
+from core import ANONYMOUS, Actor, Event, Reconnected, Unavailable, accounts, blog, hub, presence, runtime
 
 from .api_client import api_client, auth, errors, register
 from .database import SessionDatabase, stop_now
-from .events import EventLog
+from .events import EventLog, Marker
 from .factories import member, published
 from .pages import LIVE, sign_in, value_of
-
-pytestmark = pytest.mark.long
 
 PAGES = 100
 NOT_SAVED = str(Unavailable())
 
 
+@pytest.mark.long
 async def test_a_hundred_open_pages_live_through_a_database_restart(
     user: User, create_user: Callable[[], User], session_database: SessionDatabase, events: EventLog
 ) -> None:
@@ -76,6 +80,49 @@ async def test_a_hundred_open_pages_live_through_a_database_restart(
     ]
 
 
+async def test_open_pages_catch_up_on_what_the_listener_missed_when_it_reconnects(
+    user: User, create_user: Callable[[], User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ann, bob, cat = await member("ann"), await member("bob"), await member("cat")
+    post = await published(ann, title="Missed", body="What happened while we were away?")
+    early = await blog.add_comment(bob, post_id=post.id, body="An early comment, deleted while away.")
+    await sign_in(user, "ann")  # her post page, with her bell
+    await user.open(f"/post/{post.slug}")
+    profile = create_user()
+    await profile.open("/profile/ann")
+    await user.should_see("An early comment")
+    await user.should_see(kind=ui.badge, content="1")  # bob's early comment
+    await profile.should_see("0 followers")
+
+    async with deaf_listener(monkeypatch):  # committed, notified, and never heard: a listener away
+        await blog.add_comment(bob, post_id=post.id, body="Said while nobody listened.")
+        await blog.delete_comment(bob, comment_id=early.id)
+        await accounts.follow(cat, username="ann")
+    await user.should_not_see("Said while nobody listened.")
+    await profile.should_see("0 followers")
+
+    hub.dispatch(Reconnected(at=time.time()))  # what the listener says once it is back
+    await user.should_see("Said while nobody listened.", retries=LIVE)
+    await user.should_not_see("An early comment", retries=LIVE)
+    await user.should_see(kind=ui.badge, content="3", retries=LIVE)  # and the missed comment and follow
+    await profile.should_see("1 follower", retries=LIVE)
+
+
+@asynccontextmanager
+async def deaf_listener(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[None]:
+    """Drop every event this process hears until the block's writes have all been heard (and dropped)."""
+    dropped: list[Event] = []
+    with monkeypatch.context() as deaf:
+        deaf.setattr(hub._hub, "dispatch", dropped.append)
+        yield
+        token = uuid.uuid4().hex
+        async with in_transaction() as connection:
+            await hub.send(connection, [Marker(token)])
+        async with asyncio.timeout(15):  # NOTIFY keeps commit order: everything before the marker was dropped
+            while Marker(token) not in dropped:
+                await asyncio.sleep(0.05)
+
+
 async def cut_every_connection() -> None:
     """Terminate every connection to the test database but this one."""
     admin = await asyncpg.connect(runtime.database_url())
@@ -112,6 +159,7 @@ CYCLES = 1_000
 WARM_UP = 50
 
 
+@pytest.mark.long
 async def test_a_thousand_pages_opened_and_closed_leave_no_memory_subscription_or_reader_behind(user: User) -> None:
     post = await published(await member("ann"), title="Open me", body="And close me again.")
     await comment_as(await member("bob"), post.id)
