@@ -65,9 +65,11 @@ class Comments:
         self._count()
 
     def follow(self, post: blog.PostView) -> None:
-        """The post changed (published, archived...): redraw the box for its new state."""
+        """The post changed: redraw the box if the viewer's right to comment did (else what they type stays)."""
+        could = allowed(self.viewer, "comment.add", self.post)
         self.post = post
-        self.box.refresh()
+        if allowed(self.viewer, "comment.add", post) != could:
+            self.box.refresh()
 
     async def send(self, form: Form) -> None:
         """Post the comment typed in the box; it stays there if it can't be posted."""
@@ -88,7 +90,7 @@ class Comments:
         kept = await drafts.kept(self.draft_key)
         if kept is not None and isinstance(kept.get("body"), str) and not box.value:
             box.value = kept["body"]
-        drafts.keep(self.draft_key, {"body": box})
+        drafts.keep(self.draft_key, {"body": box}, now=True)
 
     async def on_event(self, event: Event) -> None:
         """Bring comments added or deleted anywhere onto this page."""

@@ -19,10 +19,13 @@ async def kept(key: str) -> dict[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
-def keep(key: str, fields: dict[str, ui.element]) -> None:
-    """Have the browser keep every keystroke in these fields (by name) under `key`."""
+def keep(key: str, fields: dict[str, ui.element], *, now: bool = False) -> None:
+    """Have the browser keep every keystroke in these fields (by name) under `key`.
+
+    `now`: also keep what they hold already, if anything (typed before the browser was asked to keep it).
+    """
     ids = {name: f"c{element.id}" for name, element in fields.items()}
-    ui.run_javascript(f"tidingsDrafts.watch({json.dumps(key)}, {json.dumps(ids)})")
+    ui.run_javascript(f"tidingsDrafts.watch({json.dumps(key)}, {json.dumps(ids)}, {json.dumps(now)})")
 
 
 def forget(key: str) -> None:
