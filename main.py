@@ -63,6 +63,7 @@ def serve(settings: Settings, *, native: bool = False) -> None:
         storage_secret=settings.resolved_secret(),
         # uvicorn takes the client's address from X-Forwarded-For only on connections from these proxies
         forwarded_allow_ips=settings.trusted_proxies,
+        reconnect_timeout=settings.reconnect_timeout,
         uvicorn_logging_level=settings.log_level,
         show_welcome_message=not native,
     )
@@ -110,7 +111,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="python main.py",
         description="Tidings, a real-time publishing platform.",
         epilog="Each option can also be set in the environment: DATABASE_URL, TIDINGS_DATA_DIR, "
-        "TIDINGS_SESSION_SECRET, TIDINGS_HOST, TIDINGS_PORT, TIDINGS_LOG_LEVEL, TIDINGS_TRUSTED_PROXIES.",
+        "TIDINGS_SESSION_SECRET, TIDINGS_HOST, TIDINGS_PORT, TIDINGS_LOG_LEVEL, TIDINGS_TRUSTED_PROXIES, "
+        "TIDINGS_RECONNECT_TIMEOUT.",
     )
     parser.add_argument("--native", action="store_true", help="open Tidings in a desktop window")
     parser.add_argument("--database-url", dest="database_url", help=fields["database_url"].description)
@@ -123,6 +125,12 @@ def _parser() -> argparse.ArgumentParser:
         help=f"{fields['trusted_proxies'].description} (default: 127.0.0.1,::1)",
     )
     parser.add_argument("--port", type=int, help=f"{fields['port'].description} (default: 8080)")
+    parser.add_argument(
+        "--reconnect-timeout",
+        dest="reconnect_timeout",
+        type=float,
+        help=f"{fields['reconnect_timeout'].description} (default: 3)",
+    )
     parser.add_argument(
         "--log-level",
         dest="log_level",

@@ -1,7 +1,7 @@
 """Errors as the contract shows them: `{"errors": {"body": [...]}}`, each message naming its field.
 
 core's typed errors map to status codes here, once for every route: Invalid 422, Unauthorized 401,
-Forbidden 403, NotFound 404, Conflict 409.
+Forbidden 403, NotFound 404, Conflict 409, Unavailable 503 (the database is out of reach: retry).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from core import Conflict, Forbidden, Invalid, NotFound
+from core import Conflict, Forbidden, Invalid, NotFound, Unavailable
 
 from .auth import SCHEME, Unauthorized
 from .schemas import GenericErrorModel
@@ -54,6 +54,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(Forbidden, _status(403))
     app.add_exception_handler(NotFound, _not_found)
     app.add_exception_handler(Conflict, _status(409))
+    app.add_exception_handler(Unavailable, _unavailable)
     app.add_exception_handler(HTTPException, _http)
 
 
@@ -74,6 +75,10 @@ async def _malformed(_request: Request, error: Exception) -> JSONResponse:
 
 async def _unauthorized(_request: Request, error: Exception) -> JSONResponse:
     return answer(401, [str(error)], headers={"WWW-Authenticate": SCHEME})
+
+
+async def _unavailable(_request: Request, error: Exception) -> JSONResponse:
+    return answer(503, [str(error)], headers={"Retry-After": "5"})
 
 
 async def _not_found(_request: Request, error: Exception) -> JSONResponse:

@@ -6,7 +6,7 @@
 
 from . import accounts, audit, blog, hub, limits, notifications, presence, runtime
 from .actor import ANONYMOUS, CONSOLE, Actor, Role
-from .errors import Conflict, DomainError, Forbidden, Invalid, NotFound, Throttled
+from .errors import Conflict, DomainError, Forbidden, Invalid, NotFound, Throttled, Unavailable
 from .events import Event, Reconnected
 from .policy import BANNED, allowed, explain
 from .settings import Settings
@@ -27,6 +27,7 @@ __all__ = [
     "Role",
     "Settings",
     "Throttled",
+    "Unavailable",
     "accounts",
     "allowed",
     "audit",

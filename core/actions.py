@@ -2,7 +2,8 @@
 
 validate the input → open a transaction → (the action loads its row and calls `authorize`) → apply →
 write the audit entry → NOTIFY the events → commit. Any failure rolls back all of it, events included,
-because they are sent inside the transaction.
+because they are sent inside the transaction. A transaction whose connection was found dead before its
+commit runs again once (core/db/faults.py); a database out of reach is `Unavailable`.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from tortoise.transactions import in_transaction
-
 from . import hub, policy
 from .actor import Actor
 from .audit.events import AuditRecorded
 from .audit.models import AuditEntry
+from .db.faults import transactionally
 from .events import Event
 from .validation import Command, validate
 
@@ -80,11 +80,14 @@ class Action(Generic[In, Out]):
 
     async def __call__(self, actor: Actor, /, **data: Any) -> Out:
         command = validate(self.input_model, data)
-        async with in_transaction() as connection:
+
+        async def run(connection: Any) -> Out:
             context = Context(actor, self.name, command, connection)
             result = await self.body(context)
             await context.finish(connection)
-        return result
+            return result
+
+        return await transactionally(run)
 
 
 def action(name: str, input_model: type[In]) -> Callable[[Callable[[Context[In]], Awaitable[Out]]], Action[In, Out]]:

@@ -48,6 +48,13 @@ class NotFound(DomainError):
         super().__init__(f"{what} not found")
 
 
+class Unavailable(DomainError):
+    """The database could not be reached: the action did not go through (try again once it is back)."""
+
+    def __init__(self) -> None:
+        super().__init__("Not saved: Tidings cannot reach its database right now. Try again in a moment.")
+
+
 class Conflict(DomainError):
     """The record changed since the caller read it (a stale version)."""
 

@@ -32,7 +32,9 @@ def event(cls: type[E]) -> type[E]:
 @event
 @dataclasses.dataclass(frozen=True, slots=True)
 class Reconnected(Event):
-    """This process's event listener was cut off and is back: events may have been missed meanwhile."""
+    """This process's event listener was cut off and is back (at `at`, a Unix time): events may have been missed."""
+
+    at: float = 0.0
 
 
 def encode(value: Event) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
@@ -30,6 +31,7 @@ class EventHub:
         self._connection: asyncpg.Connection | None = None
         self._lost = asyncio.Event()
         self._watchdog: asyncio.Task[None] | None = None
+        self._on_reconnect: Callable[[], Awaitable[None]] | None = None
 
     def subscribe(self, topic: str, handler: Handler) -> Unsubscribe:
         """Call `handler` with every event on `topic` until the returned function is called."""
@@ -48,9 +50,10 @@ class EventHub:
         """How many subscriptions are open (to find pages that forgot to unsubscribe)."""
         return sum(len(handlers) for handlers in self._handlers.values())
 
-    async def start(self, dsn: str) -> None:
-        """Open the LISTEN connection and keep it open until `stop`."""
+    async def start(self, dsn: str, on_reconnect: Callable[[], Awaitable[None]] | None = None) -> None:
+        """Open the LISTEN connection and keep it open until `stop`; `on_reconnect` runs before pages hear of it."""
         self._dsn = dsn
+        self._on_reconnect = on_reconnect
         await self._listen()
         self._watchdog = asyncio.create_task(self._keep_listening(), name="event hub watchdog")
 
@@ -140,7 +143,9 @@ class EventHub:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 2.0)
         log.warning("event listener reconnected")
-        self.dispatch(Reconnected())
+        if self._on_reconnect is not None:
+            await self._on_reconnect()
+        self.dispatch(Reconnected(at=time.time()))
 
 
 async def send(connection: Any, events: list[Event]) -> None:

@@ -158,9 +158,13 @@ class Presence:
         return Readers(names=tuple(sorted(members.values())), members=len(members) + counted, guests=guests)
 
     def _soon(self, post_id: int) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # a page closed outside the event loop (at shutdown): the next heartbeat tells
+            return
         if post_id not in self.pending:
             self.pending.add(post_id)
-            asyncio.get_running_loop().call_later(DEBOUNCE, self._flush, post_id)
+            loop.call_later(DEBOUNCE, self._flush, post_id)
 
     def _flush(self, post_id: int) -> None:
         self.pending.discard(post_id)
@@ -183,26 +187,40 @@ class Presence:
         if not viewers:
             self.local.pop(post_id, None)
 
+    def tracked(self) -> int:
+        """How many entries presence holds: readers of this process, and posts read in others (to find leaks)."""
+        return sum(map(len, self.local.values())) + sum(map(len, self.heard.values()))
+
     async def _heartbeat(self) -> None:
         while True:
             await asyncio.sleep(HEARTBEAT)
-            for post_id in list(self.local):
-                await self._announce(post_id)
+            try:
+                for post_id in list(self.local):
+                    await self._announce(post_id)
+            except Exception as error:  # the database is away: announce again on the next beat, as the others expect
+                log.warning("presence: could not announce: %s", error)
             self._expire()
 
     def _expire(self) -> None:
         now = time.monotonic()
-        for snapshots in self.heard.values():
+        for process, snapshots in list(self.heard.items()):
             for post_id, snapshot in list(snapshots.items()):
                 if now - snapshot.seen > EXPIRY:
                     del snapshots[post_id]
                     hub.dispatch(PresenceChanged(post_id=post_id))
+            if not snapshots:
+                del self.heard[process]
 
     def _heard(self, message: Event) -> None:
         if isinstance(message, PresenceAnnounced):
             members = {int(user_id): str(name) for user_id, name in message.members}
-            snapshot = _Snapshot(members=members, member_count=message.member_count, guests=message.guests)
-            self.heard.setdefault(message.process, {})[message.post_id] = snapshot
+            snapshots = self.heard.setdefault(message.process, {})
+            if message.member_count or message.guests:
+                snapshots[message.post_id] = _Snapshot(members, message.member_count, message.guests)
+            else:  # nobody left there: nothing to remember
+                snapshots.pop(message.post_id, None)
+                if not snapshots:
+                    del self.heard[message.process]
             hub.dispatch(PresenceChanged(post_id=message.post_id))
         elif isinstance(message, PresenceSyncRequested) and message.process != PROCESS:
             for post_id in list(self.local):
@@ -225,3 +243,4 @@ stop = _presence.stop
 join = _presence.join
 leave = _presence.leave
 readers = _presence.readers
+tracked = _presence.tracked

@@ -37,7 +37,8 @@ class Runtime:
                 applied = await db.connect(self.database_url)
                 if applied:
                     log.info("applied migrations: %s", ", ".join(applied))
-                await hub.start(self.database_url)
+                # The listener lost its connection: the pool's are likely dead too (a restart, a failover).
+                await hub.start(self.database_url, on_reconnect=db.expire_connections)
                 await presence.start()
             except BaseException:
                 self._holders -= 1

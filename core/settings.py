@@ -50,6 +50,12 @@ class Settings(BaseSettings):
         default="127.0.0.1,::1",
         description="proxies whose X-Forwarded-For names the client (comma-separated addresses, or *)",
     )
+    reconnect_timeout: float = Field(
+        default=3.0,
+        gt=0,
+        le=3600,
+        description="seconds an open page waits for its browser to reconnect; after a longer loss the page reloads",
+    )
 
     @model_validator(mode="after")
     def _secret_is_safe(self) -> Settings:

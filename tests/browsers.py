@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from selenium import webdriver
@@ -68,6 +69,36 @@ class Browser:
 
     def type_in_textarea(self, text: str) -> None:
         self.wait_for(By.TAG_NAME, "textarea").send_keys(text)
+
+    def textarea_value(self) -> str:
+        """What the page's text area holds."""
+        return str(self.wait_for(By.TAG_NAME, "textarea").get_attribute("value"))
+
+    def lose_connection(self, for_seconds: float) -> None:
+        """Cut the page's WebSocket; socket.io tries again `for_seconds` later (the page itself stays)."""
+        still_connected = self.driver.execute_script(
+            "const io = window.socket.io; const ms = arguments[0];"
+            "io.reconnectionDelay(ms); io.reconnectionDelayMax(ms); io.randomizationFactor(0); io.engine.close();"
+            "return window.socket.connected;",
+            int(for_seconds * 1000),
+        )
+        assert still_connected is False, "the connection did not drop"
+
+    def connected(self) -> bool:
+        """Whether the page's WebSocket is up."""
+        return bool(self.driver.execute_script("return Boolean(window.socket && window.socket.connected)"))
+
+    def mark_document(self) -> None:
+        """Tag the loaded document, to tell later whether it was reloaded."""
+        self.driver.execute_script("window.tidingsSameDocument = true")
+
+    def same_document(self) -> bool:
+        """Whether the document tagged by `mark_document` is still the one shown (no reload)."""
+        return bool(self.driver.execute_script("return window.tidingsSameDocument === true"))
+
+    def wait_until(self, check: Callable[[], bool], message: str, timeout: float = WAIT) -> None:
+        """Wait until `check` holds."""
+        self._wait(timeout).until(lambda _: check(), message)
 
     def click(self, text: str) -> None:
         """Click the last button showing this text (the page's own, after the header's; icons add their names)."""

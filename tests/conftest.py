@@ -18,7 +18,7 @@ from core.audit.models import AuditEntry
 from core.db.config import MODEL_MODULES
 
 from .browsers import Browser, chromium
-from .database import test_server, wipe
+from .database import SessionDatabase, test_server, wipe
 from .events import EventLog
 from .servers import SCREENSHOTS
 from .simulation import follow_the_acting_page
@@ -29,12 +29,18 @@ SECRET = "test-session-secret"
 
 
 @pytest.fixture(scope="session")
-def database_url() -> Iterator[str]:
-    """The URL of the session's database; the app under test reads it from DATABASE_URL too."""
-    with test_server() as url:
-        os.environ["DATABASE_URL"] = url
+def session_database() -> Iterator[SessionDatabase]:
+    """The session's database; the app under test reads its URL from DATABASE_URL too."""
+    with test_server() as database:
+        os.environ["DATABASE_URL"] = database.url
         os.environ["TIDINGS_SESSION_SECRET"] = SECRET
-        yield url
+        yield database
+
+
+@pytest.fixture(scope="session")
+def database_url(session_database: SessionDatabase) -> str:
+    """The URL of the session's database."""
+    return session_database.url
 
 
 @pytest.fixture(scope="session", autouse=True)

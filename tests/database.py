@@ -6,6 +6,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -14,19 +15,32 @@ import asyncpg
 from core.db.embedded import EmbeddedPostgres
 
 
+@dataclass(frozen=True)
+class SessionDatabase:
+    """The session's database: its URL, and the embedded server serving it (None: an external server)."""
+
+    url: str
+    server: EmbeddedPostgres | None
+
+
 @contextmanager
-def test_server() -> Iterator[str]:
-    """Yield the URL of an empty database for this test session."""
+def test_server() -> Iterator[SessionDatabase]:
+    """Yield an empty database for this test session."""
     external = os.environ.get("TEST_DATABASE_URL")
     if external:
-        yield external
+        yield SessionDatabase(external, None)
         return
     folder = Path(tempfile.mkdtemp(prefix="tidings-test-db-"))
     server = EmbeddedPostgres(folder)
     try:
-        yield server.start()
+        yield SessionDatabase(server.start(), server)
     finally:
         server.stop()
+
+
+def stop_now(server: EmbeddedPostgres) -> None:
+    """Stop the server at once, whoever is attached (fast shutdown: open transactions roll back)."""
+    server._pg_ctl("-w", "-m", "fast", "stop")
 
 
 async def wipe(url: str) -> None:

@@ -10,7 +10,7 @@ from nicegui.testing import User
 from core import ANONYMOUS, blog
 
 from .factories import draft, member, published, signed_in_as
-from .pages import LIVE, browser_storage, sign_in
+from .pages import LIVE, browser_storage, sign_in, value_of
 
 
 async def test_write_publish_and_comment_through_the_pages(user: User) -> None:
@@ -132,3 +132,17 @@ async def test_a_draft_or_a_nonsense_address_shows_a_not_found_page(user: User) 
     for path in (f"/post/{post.slug}", "/post/abc", "/post/99999999999999", "/edit/nothing"):
         await user.open(path)
         await user.should_see("This post does not exist, or is not visible to you.")
+
+
+async def test_a_comment_being_typed_stays_while_the_post_changes_around_it(user: User) -> None:
+    ann = await member("ann")
+    post = await published(ann)
+    await member("bob")
+    await sign_in(user, "bob")
+    await user.open(f"/post/{post.slug}")
+    user.find(marker="body").type("Half a thought")
+    await blog.favorite_post(ann, post_id=post.id)
+    await blog.update_post(ann, post_id=post.id, title="A retitled post")
+    await user.should_see("A retitled post", retries=LIVE)
+    await user.should_see(marker="favorite", content="1")
+    assert value_of(user, "body") == "Half a thought"

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from nicegui import Client, context
 
-from core import Actor, Event, hub, presence
+from core import Actor, Event, Unavailable, hub, presence
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 Handler = Callable[[Event], Awaitable[None] | None]
@@ -58,4 +61,7 @@ async def load_once(event: Event, load: Callable[[], Awaitable[T]], what: str = 
 
 async def _awaited_in(client: Client, result: Awaitable[None]) -> None:
     with client:  # elements created after an await still belong to this page
-        await result
+        try:
+            await result
+        except Unavailable:  # the database went away meanwhile: its return (Reconnected) brings the page up to date
+            log.warning("a page could not follow an event: the database is out of reach")

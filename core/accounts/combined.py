@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tortoise.transactions import in_transaction
-
 from ..actor import Actor
+from ..db.faults import transactionally
 from .auth import change_password, register, sign_in
 from .profiles import update_profile
 from .queries import get_user
@@ -19,9 +18,12 @@ from .views import SignedIn, UserView
 
 async def sign_up(actor: Actor, /, *, username: str, email: str, password: str) -> SignedIn:
     """Register a member and open their first session, all or nothing; emits UserRegistered."""
-    async with in_transaction():
+
+    async def both(_connection: object) -> SignedIn:
         user = await register(actor, username=username, email=email, password=password)
         return await sign_in(actor, login=user.username, password=password)
+
+    return await transactionally(both)
 
 
 async def update_account(
@@ -32,7 +34,8 @@ async def update_account(
     Emits what `update_profile` and `change_password` emit; a password alone leaves the profile untouched.
     """
     changing_password = current_password is not None or new_password is not None
-    async with in_transaction():
+
+    async def together(_connection: object) -> UserView:
         if changing_password:
             # Only the given fields are passed: a missing one is the action's "This field is required."
             given = {"current_password": current_password, "new_password": new_password}
@@ -40,3 +43,5 @@ async def update_account(
         if profile or not changing_password:
             return await update_profile(actor, **profile)
         return await get_user(actor, actor.username)
+
+    return await transactionally(together)

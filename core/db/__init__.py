@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import asyncpg
-from tortoise import Tortoise
+from tortoise import Tortoise, connections
 
 from . import migrations
 from .config import tortoise_config
@@ -33,10 +33,18 @@ async def probe(url: str) -> str | None:
     return None
 
 
+async def expire_connections() -> None:
+    """Replace every pooled connection before its next use (those in use, once released)."""
+    if Tortoise.is_inited():
+        pool = getattr(connections.get("default"), "_pool", None)  # Tortoise keeps asyncpg's pool here
+        if pool is not None:
+            await pool.expire_connections()
+
+
 async def disconnect() -> None:
     """Close every connection of the pool."""
     if Tortoise.is_inited():
         await Tortoise.close_connections()
 
 
-__all__ = ["connect", "disconnect", "migrations", "probe", "tortoise_config"]
+__all__ = ["connect", "disconnect", "expire_connections", "migrations", "probe", "tortoise_config"]

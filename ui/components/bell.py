@@ -5,7 +5,7 @@ from __future__ import annotations
 from nicegui import ui
 from nicegui.events import ValueChangeEventArguments
 
-from core import Actor, Event, accounts, notifications
+from core import Actor, Event, Reconnected, accounts, notifications
 
 from .. import live
 from .feedback import attempt
@@ -55,5 +55,5 @@ class Bell:
 
     async def on_event(self, event: Event) -> None:
         """Update the count when a notification arrives or is read."""
-        if isinstance(event, notifications.NotificationsChanged):
+        if isinstance(event, notifications.NotificationsChanged | Reconnected):  # after a reconnection: some missed?
             self.show_count(await notifications.unread_count(self.viewer))

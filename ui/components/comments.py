@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from nicegui import ui
+from nicegui.elements.mixins.validation_element import ValidationElement
 
-from core import ANONYMOUS, Actor, Event, NotFound, allowed, blog
+from core import ANONYMOUS, Actor, Event, NotFound, Reconnected, allowed, blog
 
 from .. import live
+from . import drafts
 from .dialogs import ask_reason, confirm
 from .feedback import attempt, succeeded
 from .form import Form
@@ -22,6 +26,7 @@ class Comments:
     def __init__(self, viewer: Actor, post: blog.PostView, comments: list[blog.CommentView]) -> None:
         self.viewer, self.post = viewer, post
         self.items: dict[int, CommentItem] = {}
+        self.shown_at: dict[int, float] = {}  # when each comment came onto the page (time.monotonic)
         self.count = ui.label().classes("text-lg font-semibold")
         self.list = ui.column().classes("w-full gap-0")
         self.add(comments)
@@ -36,6 +41,7 @@ class Comments:
             text = form.add("body", ui.textarea(placeholder="Add to the discussion (Markdown works)"))
             text.classes("w-full").props(f"outlined autogrow counter maxlength={blog.COMMENT_MAX}")
             ui.button("Comment", on_click=lambda: self.send(form)).props("unelevated").mark("submit")
+            ui.timer(0.1, lambda: self.restore(text), once=True)
         else:
             why_not(self.viewer, "comment.add")
             if self.viewer.is_anonymous:
@@ -48,18 +54,22 @@ class Comments:
                 if comment.id not in self.items:
                     deletable = allowed(self.viewer, "comment.delete", comment)
                     self.items[comment.id] = CommentItem(comment, self._deleter(comment) if deletable else None)
+                    self.shown_at[comment.id] = time.monotonic()
         self._count()
 
     def remove(self, comment_id: int) -> None:
         """Take a deleted comment off the page."""
+        self.shown_at.pop(comment_id, None)
         if item := self.items.pop(comment_id, None):
             item.element.delete()
         self._count()
 
     def follow(self, post: blog.PostView) -> None:
-        """The post changed (published, archived...): redraw the box for its new state."""
+        """The post changed: redraw the box if the viewer's right to comment did (else what they type stays)."""
+        could = allowed(self.viewer, "comment.add", self.post)
         self.post = post
-        self.box.refresh()
+        if allowed(self.viewer, "comment.add", post) != could:
+            self.box.refresh()
 
     async def send(self, form: Form) -> None:
         """Post the comment typed in the box; it stays there if it can't be posted."""
@@ -67,7 +77,20 @@ class Comments:
         comment = await attempt(blog.add_comment(self.viewer, post_id=self.post.id, body=body), form)
         if comment is not None:
             form.fields["body"].value = ""
+            drafts.forget(self.draft_key)
             self.add([comment])
+
+    @property
+    def draft_key(self) -> str:
+        """Where this browser keeps a comment being written on this post."""
+        return f"tidings-comment:{self.post.id}"
+
+    async def restore(self, box: ValidationElement[Any]) -> None:
+        """Give back a comment typed in this browser but never sent (a reload, a long lost connection)."""
+        kept = await drafts.kept(self.draft_key)
+        if kept is not None and isinstance(kept.get("body"), str) and not box.value:
+            box.value = kept["body"]
+        drafts.keep(self.draft_key, {"body": box}, now=True)
 
     async def on_event(self, event: Event) -> None:
         """Bring comments added or deleted anywhere onto this page."""
@@ -79,6 +102,28 @@ class Comments:
             self.add([comment])
         elif isinstance(event, blog.CommentDeleted):
             self.remove(event.comment_id)
+        elif isinstance(event, Reconnected):
+            await self.catch_up(event)
+
+    async def catch_up(self, event: Reconnected) -> None:
+        """The listener was away: show the comments added, and drop those deleted, meanwhile."""
+        post_id = self.post.id
+
+        async def read(viewer: Actor) -> tuple[float, list[blog.CommentView]]:
+            return time.monotonic(), await blog.list_comments(viewer, post_id)
+
+        try:
+            read_at, comments = await live.load_once(event, lambda: read(ANONYMOUS), f"comments of {post_id}")
+        except NotFound:  # not public (a draft, or withdrawn): as the viewer, if they still may read it
+            try:
+                read_at, comments = await read(self.viewer)
+            except NotFound:
+                return  # the post page says it is gone
+        # Only what was on the page before the read began can be missing from it because it was deleted.
+        read_ids = {comment.id for comment in comments}
+        for gone in [i for i, shown in self.shown_at.items() if shown < read_at and i not in read_ids]:
+            self.remove(gone)
+        self.add(comments)
 
     def _deleter(self, comment: blog.CommentView) -> Callable[[], Awaitable[None]]:
         async def delete() -> None:

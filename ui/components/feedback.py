@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from nicegui import ui
 
-from core import DomainError, Invalid
+from core import DomainError, Invalid, Unavailable
 
 from .form import Form
 
@@ -34,6 +34,10 @@ async def _run(call: Awaitable[T], form: Form | None) -> tuple[bool, T | None]:
             ui.notify(str(error), type="negative")
         else:
             form.show(error)
+    except Unavailable as error:  # said where the user looks; what they typed stays where it is
+        ui.notify(str(error), type="negative")
+        if form is not None:
+            form.say(str(error))
     except DomainError as error:
         ui.notify(str(error), type="warning")
     return False, None

@@ -56,8 +56,12 @@ class Form:
         for name, messages in error.errors.items():
             if name in self.fields:
                 self.fields[name].error = " ".join(messages)
-        self.message.text = " ".join(other)
-        self.message.set_visibility(bool(other))
+        self.say(" ".join(other))
+
+    def say(self, message: str) -> None:
+        """Show a message about the whole form above its button (an empty one hides it)."""
+        self.message.text = message
+        self.message.set_visibility(bool(message))
 
     def clear(self) -> None:
         """Remove every message."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from typing import Any
 
@@ -11,6 +10,7 @@ from nicegui import ui
 from core import Actor, Conflict, DomainError, Event, Invalid, NotFound, allowed, blog
 
 from .. import live, session
+from ..components import drafts
 from ..components.form import Form
 from ..components.frame import frame
 from ..components.posts import tag_chips
@@ -206,12 +206,12 @@ class Editor:
         self.form.clear()
         self.changed_elsewhere.set_visibility(False)
         if first:
-            ui.run_javascript("tidingsDrafts.forget('tidings-draft:new')")
+            drafts.forget("tidings-draft:new")
             ui.navigate.history.replace(f"/edit/{post.slug}")
             live.subscribe(blog.post_topic(post.id), self.on_event)
             self.watch_browser_storage()
         if self.edits == edits:
-            ui.run_javascript(f"tidingsDrafts.forget({json.dumps(self.storage_key)})")
+            drafts.forget(self.storage_key)
         self.show_status()
 
     def show_conflict(self, theirs: blog.PostView) -> None:
@@ -266,12 +266,8 @@ class Editor:
 
     async def restore_from_browser(self) -> None:
         """Bring back what was typed in this browser but never reached the server."""
-        try:
-            raw = await ui.run_javascript(f"return tidingsDrafts.load({json.dumps(self.storage_key)})", timeout=5)
-        except TimeoutError:
-            raw = None
-        kept = json.loads(raw) if isinstance(raw, str) else None
-        if isinstance(kept, dict) and any(kept.get(name) != self._shown(name) for name in FIELDS):
+        kept = await drafts.kept(self.storage_key)
+        if kept is not None and any(kept.get(name) != self._shown(name) for name in FIELDS):
             for name in FIELDS:
                 if isinstance(kept.get(name), str):
                     self.form.fields[name].value = kept[name]
@@ -280,8 +276,7 @@ class Editor:
 
     def watch_browser_storage(self) -> None:
         """Have the browser keep every keystroke until the server has it."""
-        ids = {name: f"c{self.form.fields[name].id}" for name in FIELDS}
-        ui.run_javascript(f"tidingsDrafts.watch({json.dumps(self.storage_key)}, {json.dumps(ids)})")
+        drafts.keep(self.storage_key, {name: self.form.fields[name] for name in FIELDS})
 
     def _shown(self, name: str) -> str:
         value = self.form.fields[name].value

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from nicegui import ui
 
-from core import ANONYMOUS, Actor, Event, NotFound, accounts, allowed, audit, blog, presence
+from core import ANONYMOUS, Actor, Event, NotFound, Reconnected, accounts, allowed, audit, blog, presence
 
 from .. import live, session
 from ..components.audit import audit_list
@@ -194,8 +194,8 @@ class PostPage:
         elif isinstance(event, accounts.FollowChanged):
             if event.follower_id == self.viewer.id:
                 self.show(replace(post, author=replace(post.author, following=event.following)))
-        elif isinstance(event, blog.PostEvent | accounts.ProfileUpdated):
-            await self.reload(event)
+        elif isinstance(event, blog.PostEvent | accounts.ProfileUpdated | Reconnected):
+            await self.reload(event)  # after a reconnection: whatever was missed while the listener was away
 
     async def reload(self, event: Event | None = None) -> None:
         """Read the post again as the viewer may see it now.
@@ -216,7 +216,9 @@ class PostPage:
         if event is None:
             return None
         try:
-            public = await live.load_once(event, lambda: blog.get_post_by_id(ANONYMOUS, self.post.id))
+            public = await live.load_once(
+                event, lambda: blog.get_post_by_id(ANONYMOUS, self.post.id), blog.post_topic(self.post.id)
+            )
         except NotFound:
             return None
         mine = self.post

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from core import Actor, Event, NotFound, accounts, allowed, blog
+from core import Actor, Event, NotFound, Reconnected, accounts, allowed, blog
 
 from .. import live, session
 from ..components.feed import FeedView
@@ -116,8 +116,8 @@ class ProfilePage:
 
     async def on_event(self, event: Event) -> None:
         """Counts and details change as people follow, and as the user edits their profile."""
-        if isinstance(event, accounts.FollowChanged | accounts.ProfileUpdated):
-            await self.reload()
+        if isinstance(event, accounts.FollowChanged | accounts.ProfileUpdated | Reconnected):
+            await self.reload()  # after a reconnection: whatever was missed while the listener was away
 
     async def reload(self) -> None:
         """Read the profile again."""

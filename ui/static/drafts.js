@@ -1,17 +1,20 @@
-// Keeps what the author types in this browser's storage, so nothing is lost on a reload or a dropped
-// connection (while the connection is down, the server hears nothing).
+// Keeps what the user types in this browser's storage, so nothing is lost on a reload or a dropped
+// connection (while the connection is down, the server hears nothing). One watcher per key: the editor's
+// fields and a post's comment box are kept apart.
 window.tidingsDrafts = {
-  watch(key, fields) {
+  _listeners: {},
+  watch(key, fields, now = false) {
     const read = () => Object.fromEntries(
       Object.entries(fields).map(([name, id]) => [name, document.getElementById(id)?.value ?? ""]));
+    const keep = () => localStorage.setItem(key, JSON.stringify({ ...read(), at: Date.now() }));
     const save = (event) => {
-      if (Object.values(fields).includes(event.target.id)) {
-        localStorage.setItem(key, JSON.stringify({ ...read(), at: Date.now() }));
-      }
+      if (Object.values(fields).includes(event.target.id)) keep();
     };
-    document.removeEventListener("input", window.tidingsDrafts._listener ?? (() => {}));
-    window.tidingsDrafts._listener = save;
+    document.removeEventListener("input", this._listeners[key] ?? (() => {}));
+    this._listeners[key] = save;
     document.addEventListener("input", save);
+    // Typed before this watch began (the page asks for it a moment after it shows)
+    if (now && Object.values(read()).some((value) => value !== "")) keep();
   },
   load(key) {
     return localStorage.getItem(key);
