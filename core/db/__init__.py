@@ -5,10 +5,11 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import asyncpg
-from tortoise import Tortoise, connections
+from tortoise import Tortoise
 
 from . import migrations
 from .config import tortoise_config
+from .faults import expire_connections
 
 
 async def connect(url: str) -> list[str]:
@@ -31,14 +32,6 @@ async def probe(url: str) -> str | None:
         return f"cannot connect to PostgreSQL at {where}: {error or type(error).__name__}"
     await connection.close()
     return None
-
-
-async def expire_connections() -> None:
-    """Replace every pooled connection before its next use (those in use, once released)."""
-    if Tortoise.is_inited():
-        pool = getattr(connections.get("default"), "_pool", None)  # Tortoise keeps asyncpg's pool here
-        if pool is not None:
-            await pool.expire_connections()
 
 
 async def disconnect() -> None:

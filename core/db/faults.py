@@ -14,6 +14,7 @@ from contextvars import ContextVar
 from typing import Any, TypeVar
 
 import asyncpg
+from tortoise import Tortoise, connections
 from tortoise.backends.base.client import TransactionContext, TransactionContextPooled
 from tortoise.connection import get_connections
 from tortoise.transactions import in_transaction
@@ -60,6 +61,7 @@ async def transactionally(work: Callable[[Any], Awaitable[T]]) -> T:
                 if committing or attempt == 2:
                     raise Unavailable() from error
                 log.warning("database connection lost before commit (%s); running the transaction again", error)
+                await expire_connections()  # the pool's other connections died with this one
         raise AssertionError("unreachable")
     finally:
         _depth.reset(depth)
@@ -75,12 +77,21 @@ async def reading(query: Callable[[], Awaitable[T]]) -> T:
         if not is_lost_connection(error):
             raise
         log.warning("database connection lost during a read (%s); reading again", error)
+    await expire_connections()
     try:
         return await query()
     except Exception as error:
         if is_lost_connection(error):
             raise Unavailable() from error
         raise
+
+
+async def expire_connections() -> None:
+    """Replace every pooled connection before its next use (those in use, once released)."""
+    if Tortoise.is_inited():
+        pool = getattr(connections.get("default"), "_pool", None)  # Tortoise keeps asyncpg's pool here
+        if pool is not None:
+            await pool.expire_connections()
 
 
 @asynccontextmanager
