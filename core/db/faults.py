@@ -92,6 +92,11 @@ async def expire_connections() -> None:
         pool = getattr(connections.get("default"), "_pool", None)  # Tortoise keeps asyncpg's pool here
         if pool is not None:
             await pool.expire_connections()
+            # asyncpg would close an expired idle connection politely, in a task of its own that logs a broken
+            # pipe when the server is gone: abort those at once (the pool opens new ones on demand).
+            for holder in pool._holders:
+                if holder.is_idle() and holder.is_connected():
+                    holder._con.terminate()
 
 
 @asynccontextmanager
