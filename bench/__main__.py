@@ -1,0 +1,28 @@
+"""`python -m bench COMMAND`: one command per figure, and `all`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def counts(text: str) -> list[int]:
+    return [int(part.replace("_", "").replace(",", "")) for part in text.split("/") if part]
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=(__doc__ or "").strip())
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    fanout = commands.add_parser("fanout", help="figure 1: live fan-out, memory and CPU per viewer")
+    fanout.add_argument("--viewers", type=counts, default=[10, 100, 500, 1000], help="e.g. 10/100 (default 10/100/500/1000)")
+    fanout.add_argument("--servers", default="tidings,nicegui,socketio")
+    fanout.add_argument("--rounds", type=int, default=3, help="comments added per run")
+    args = parser.parse_args(argv)
+    if args.command == "fanout":
+        from . import fanout as figure  # noqa: PLC0415
+
+        figure.run(args.viewers, tuple(args.servers.split(",")), args.rounds)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
