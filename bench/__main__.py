@@ -17,11 +17,18 @@ def main(argv: list[str]) -> None:
     fanout.add_argument("--viewers", type=counts, default=[10, 100, 500, 1000], help="e.g. 10/100 (default 10/100/500/1000)")
     fanout.add_argument("--servers", default="tidings,nicegui,socketio")
     fanout.add_argument("--rounds", type=int, default=3, help="comments added per run")
+    throughput = commands.add_parser("throughput", help="figure 2: add_comment through core against raw asyncpg")
+    throughput.add_argument("--actors", type=counts, default=[1, 8, 32])
+    throughput.add_argument("--seconds", type=float, default=10.0, help="per load and concurrency")
     args = parser.parse_args(argv)
     if args.command == "fanout":
         from . import fanout as figure  # noqa: PLC0415
 
         figure.run(args.viewers, tuple(args.servers.split(",")), args.rounds)
+    elif args.command == "throughput":
+        from . import throughput  # noqa: PLC0415
+
+        throughput.run(args.actors, args.seconds)
 
 
 if __name__ == "__main__":

@@ -209,9 +209,9 @@ async def sign_in(browser: Browser, base: str, login: str, password: str) -> Non
 class Server:
     """Memory and CPU time of the server process under test (and of its database, if it has one)."""
 
-    def __init__(self, pid: int, db_pids: list[int]) -> None:
+    def __init__(self, pid: int, db_dir: str) -> None:
         self.process = psutil.Process(pid)
-        self.db = [psutil.Process(p) for p in db_pids]
+        self.db_dir = db_dir
 
     def rss(self) -> int:
         """Resident memory, bytes."""
@@ -223,27 +223,27 @@ class Server:
         return float(times.user + times.system)
 
     def db_cpu(self) -> float:
-        """CPU seconds used by the database's processes (only those alive now)."""
-        total = 0.0
-        for process in self.db:
-            with contextlib.suppress(psutil.Error):
-                times = process.cpu_times()
-                total += times.user + times.system + times.children_user + times.children_system
-        return total
+        """CPU seconds used so far by the database's processes."""
+        return database_cpu(self.db_dir)
 
 
-def database_processes(server_pid: int, data_dir: str | None) -> list[int]:
-    """The PostgreSQL processes serving `data_dir` (the backends are children of the postmaster)."""
+def database_cpu(data_dir: str) -> float:
+    """CPU seconds used so far by the PostgreSQL server of `data_dir`: the postmaster, its live backends, and the
+    backends that have ended (counted in the postmaster's children times)."""
     if not data_dir:
-        return []
-    found = []
+        return 0.0
+    total = 0.0
     for process in psutil.process_iter(["name", "cmdline"]):
         cmdline = " ".join(process.info["cmdline"] or [])
         if process.info["name"] == "postgres" and "-D" in cmdline and data_dir in cmdline:
-            found.append(process.pid)
             with contextlib.suppress(psutil.Error):
-                found += [child.pid for child in process.children(recursive=True)]
-    return found
+                times = process.cpu_times()
+                total += times.user + times.system + times.children_user + times.children_system
+                for child in process.children():
+                    with contextlib.suppress(psutil.Error):
+                        child_times = child.cpu_times()
+                        total += child_times.user + child_times.system
+    return total
 
 
 async def open_all(tabs: list[Tab], concurrency: int) -> list[float]:
@@ -268,7 +268,7 @@ async def open_all(tabs: list[Tab], concurrency: int) -> list[float]:
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     """Open the viewers, measure the server, add comments through the page and time their arrival."""
     connector = aiohttp.TCPConnector(limit=0, force_close=True)
-    server = Server(args.server_pid, database_processes(args.server_pid, args.db_dir))
+    server = Server(args.server_pid, args.db_dir)
     logins = [login for login in args.signed_in.split(",") if login]
     browsers = {login: Browser.new(connector) for login in logins}
     commenter = Browser.new(connector)
