@@ -20,6 +20,8 @@ def main(argv: list[str]) -> None:
     throughput = commands.add_parser("throughput", help="figure 2: add_comment through core against raw asyncpg")
     throughput.add_argument("--actors", type=counts, default=[1, 8, 32])
     throughput.add_argument("--seconds", type=float, default=10.0, help="per load and concurrency")
+    events = commands.add_parser("events", help="figure 3: commit to subscriber, same and second process")
+    events.add_argument("--seconds", type=float, default=10.0, help="per load")
     args = parser.parse_args(argv)
     if args.command == "fanout":
         from . import fanout as figure  # noqa: PLC0415
@@ -29,6 +31,10 @@ def main(argv: list[str]) -> None:
         from . import throughput  # noqa: PLC0415
 
         throughput.run(args.actors, args.seconds)
+    elif args.command == "events":
+        from . import events  # noqa: PLC0415
+
+        events.run(args.seconds)
 
 
 if __name__ == "__main__":
