@@ -20,13 +20,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 PASSWORD = "benchmark password"
+QUICK = False  # set by `all --quick`: the results say they come from a smoke run
 
 
 def save(figure: str, data: dict[str, Any]) -> Path:
     """Write a figure's results (with when and where they were taken) to bench/results/<figure>.json."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"{figure}.json"
-    path.write_text(json.dumps({"figure": figure, "machine": machine(), **data}, indent=1, default=str))
+    path.write_text(json.dumps({"figure": figure, "machine": machine(), "quick": QUICK, **data}, indent=1, default=str))
     return path
 
 

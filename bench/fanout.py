@@ -107,12 +107,12 @@ def server_for(kind: str) -> common.ServerProcess:
     return common.ServerProcess(["-m", module, "{port}"], ready_path="/health" if kind == "nicegui" else "/post")
 
 
-def measure(kind: str, viewers: int, setup: dict[str, Any], rounds: int) -> dict[str, Any]:
+def measure(kind: str, viewers: int, setup: dict[str, Any], rounds: int, settle: float = 3.0) -> dict[str, Any]:
     """One server, one viewer count: a fresh server and a client process of simulated tabs."""
     with server_for(kind) as server:
         args = [
             "-m", "bench.tabs", "--url", server.url, "--viewers", str(viewers), "--server-pid", str(server.pid),
-            "--rounds", str(rounds), "--kind", "socketio" if kind == "socketio" else "nicegui",
+            "--rounds", str(rounds), "--kind", "socketio" if kind == "socketio" else "nicegui", "--settle", str(settle),
         ]  # fmt: skip
         if kind == "tidings":
             readers = setup["readers"][: max(1, min(len(setup["readers"]), viewers // 2))]
@@ -127,7 +127,7 @@ def measure(kind: str, viewers: int, setup: dict[str, Any], rounds: int) -> dict
     return {"server": kind, **result, **summary_ms(latencies), "received": len(latencies)}
 
 
-def run(counts: list[int], servers: tuple[str, ...] = SERVERS, rounds: int = 3) -> dict[str, Any]:
+def run(counts: list[int], servers: tuple[str, ...] = SERVERS, rounds: int = 3, settle: float = 3.0) -> dict[str, Any]:
     """Every server at every viewer count; prints the table and writes bench/results/fanout.json."""
     setup: dict[str, Any] = {}
     if "tidings" in servers:
@@ -137,7 +137,7 @@ def run(counts: list[int], servers: tuple[str, ...] = SERVERS, rounds: int = 3) 
     for viewers in counts:
         for kind in servers:
             common.progress(f"fanout: {LABELS[kind]}, {viewers} viewers")
-            runs.append(measure(kind, viewers, setup, rounds))
+            runs.append(measure(kind, viewers, setup, rounds, settle))
             common.save("fanout", {"runs": runs, "counts": counts, "rounds": rounds})
     print(render(runs))
     return {"runs": runs}
