@@ -9,6 +9,7 @@ signed-in user adds comments through the page and every tab's time to receive it
 from __future__ import annotations
 
 import asyncio
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from .stats import summary_ms, table
 SERVERS = ("tidings", "nicegui", "socketio")
 LABELS = {"tidings": "Tidings post page", "nicegui": "bare NiceGUI page", "socketio": "python-socketio broadcast"}
 TARGET_KB = 250
+PROFILE = bool(os.environ.get("BENCH_PROFILE"))
 TARGET_P95 = {100: 40.0, 1000: 300.0}
 DATA = common.RESULTS / "fanout-data"
 POST_BODY = """Tidings shows every change live to everyone reading. This post is what the benchmark's readers open.
@@ -102,6 +104,8 @@ def server_for(kind: str) -> common.ServerProcess:
     if kind == "tidings":
         env = {"NICEGUI_STORAGE_PATH": str(DATA / ".nicegui")}
         args = ["main.py", "--data-dir", str(DATA), "--port", "{port}", "--log-level", "warning"]
+        if PROFILE:  # diagnosis only: the server under pyinstrument (its figures are then not comparable)
+            args = ["-m", "bench.profiled", str(common.RESULTS / "fanout-profile.txt"), *args]
         return common.ServerProcess(args, ready_path="/", env=env)
     module = {"nicegui": "bench.baselines.bare_nicegui", "socketio": "bench.baselines.socketio_floor"}[kind]
     return common.ServerProcess(["-m", module, "{port}"], ready_path="/health" if kind == "nicegui" else "/post")

@@ -14,7 +14,9 @@ import argparse
 import asyncio
 import contextlib
 import json
+import os
 import re
+import signal
 import sys
 import time
 import uuid
@@ -304,6 +306,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     latencies: list[float] = []
     missed = 0
     cpu_before, db_before = server.cpu(), server.db_cpu()
+    if os.environ.get("BENCH_PROFILE"):  # the server runs under bench.profiled: record the comments only
+        os.kill(args.server_pid, signal.SIGUSR1)
     for round_ in range(args.rounds):
         marker = f"bench-{uuid.uuid4().hex[:12]}"
         for tab in live:
@@ -329,6 +333,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         if round_ < args.rounds - 1:
             await asyncio.sleep(args.pause)
     cpu_updates, db_updates = server.cpu() - cpu_before, server.db_cpu() - db_before
+    if os.environ.get("BENCH_PROFILE"):
+        os.kill(args.server_pid, signal.SIGUSR2)
+        await asyncio.sleep(2)
     still_open = sum(not tab.closed for tab in live)
 
     await writer.close()

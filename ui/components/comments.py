@@ -22,7 +22,7 @@ class Comments:
     def __init__(self, viewer: Actor, post: blog.PostView, comments: list[blog.CommentView]) -> None:
         self.viewer, self.post = viewer, post
         self.items: dict[int, CommentItem] = {}
-        self.count = ui.label().classes("text-lg font-semibold")
+        self.count = ui.label().classes("text-lg font-semibold w-full pt-4 border-t border-gray-200 dark:border-gray-700")
         self.list = ui.column().classes("w-full gap-0")
         self.add(comments)
         self.box()
@@ -37,9 +37,8 @@ class Comments:
             text.classes("w-full").props(f"outlined autogrow counter maxlength={blog.COMMENT_MAX}")
             ui.button("Comment", on_click=lambda: self.send(form)).props("unelevated").mark("submit")
         else:
-            why_not(self.viewer, "comment.add")
-            if self.viewer.is_anonymous:
-                ui.link("Sign in to join the discussion", "/sign-in")
+            sign_in = ("Sign in to join the discussion", "/sign-in") if self.viewer.is_anonymous else None
+            why_not(self.viewer, "comment.add", sign_in)
 
     def add(self, comments: list[blog.CommentView]) -> None:
         """Show comments not shown yet, at the end."""
@@ -69,14 +68,15 @@ class Comments:
             form.fields["body"].value = ""
             self.add([comment])
 
-    async def on_event(self, event: Event) -> None:
-        """Bring comments added or deleted anywhere onto this page."""
+    def on_event(self, event: Event) -> None:
+        """Bring comments added or deleted anywhere onto this page.
+
+        An added comment is read once for every page of this process (as the anonymous visitor: it is public),
+        then each page adds it; NotFound means it was deleted, or the post withdrawn, before we looked.
+        """
         if isinstance(event, blog.CommentAdded) and event.comment_id not in self.items:
-            try:
-                comment = await live.load_once(event, lambda: blog.get_comment(ANONYMOUS, event.comment_id))
-            except NotFound:  # deleted, or the post withdrawn, before we looked
-                return
-            self.add([comment])
+            load = lambda: blog.get_comment(ANONYMOUS, event.comment_id)  # noqa: E731
+            live.when_loaded(event, load, lambda comment: self.add([comment]), missing=NotFound)
         elif isinstance(event, blog.CommentDeleted):
             self.remove(event.comment_id)
 

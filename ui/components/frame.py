@@ -27,8 +27,8 @@ async def frame(viewer: Actor, title: str = "") -> AsyncIterator[ui.column]:
         ui.link("Tidings", "/").classes("text-xl font-bold text-white no-underline")
         with ui.row().classes("items-center gap-1"):
             ui.button(icon="contrast", on_click=lambda: _toggle_dark(dark)).props(
-                'flat round color=white aria-label="Light or dark"'
-            ).tooltip("Light or dark")
+                'flat round color=white aria-label="Light or dark" title="Light or dark"'
+            )
             if viewer.is_anonymous:
                 ui.button("Sign in", on_click=lambda: ui.navigate.to("/sign-in")).props("flat color=white")
                 ui.button("Sign up", on_click=lambda: ui.navigate.to("/sign-up")).props("outline color=white")
