@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import inspect
 import logging
 from collections.abc import Awaitable, Callable
@@ -89,6 +90,13 @@ def _shared_load(event: Event, load: Callable[[], Awaitable[T]], what: str) -> a
 def _retrieved(future: asyncio.Future[Any]) -> None:
     if not future.cancelled():
         future.exception()
+
+
+@functools.lru_cache(maxsize=8192)
+def shared(view: T) -> T:
+    """One object for equal read models (frozen, so equal means interchangeable): a thousand pages showing the same
+    post keep one copy of it, not a thousand."""
+    return view
 
 
 async def _awaited_in(client: Client, result: Awaitable[None]) -> None:

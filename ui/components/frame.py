@@ -54,13 +54,20 @@ async def _account_controls(viewer: Actor) -> None:
         with ui.row().classes("items-center gap-2 no-wrap"):
             avatar(me.username, me.image, size="sm")
             ui.label(me.username)
-        with ui.menu().props("anchor='bottom right' self='top right'"):
-            ui.menu_item("Profile", lambda: ui.navigate.to(f"/profile/{viewer.username}"))
-            ui.menu_item("Settings", lambda: ui.navigate.to("/settings"))
-            if allowed(viewer, "admin.view"):
-                ui.menu_item("Admin", lambda: ui.navigate.to("/admin"))
-            ui.separator()
-            ui.menu_item("Sign out", lambda: _sign_out(viewer))
+        menu = ui.menu().props("anchor='bottom right' self='top right'")
+    # The items are made when the menu first opens: most pages are read, not navigated from the menu, and every
+    # element costs memory on every open page.
+    menu.on_value_change(lambda event: _account_menu(viewer, menu) if event.value and not menu.default_slot.children else None)
+
+
+def _account_menu(viewer: Actor, menu: ui.menu) -> None:
+    with menu:
+        ui.menu_item("Profile", lambda: ui.navigate.to(f"/profile/{viewer.username}"))
+        ui.menu_item("Settings", lambda: ui.navigate.to("/settings"))
+        if allowed(viewer, "admin.view"):
+            ui.menu_item("Admin", lambda: ui.navigate.to("/admin"))
+        ui.separator()
+        ui.menu_item("Sign out", lambda: _sign_out(viewer))
 
 
 def _toggle_dark(dark: ui.dark_mode) -> None:

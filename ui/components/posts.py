@@ -117,6 +117,12 @@ def comment_html(comment: blog.CommentView) -> str:
     )
 
 
+@lru_cache(maxsize=256)
+def comments_html(comments: tuple[blog.CommentView, ...]) -> str:
+    """Several comments as one piece of markup, each as `CommentItem` shows it (shared by every page showing them)."""
+    return "".join(f'<div class="{COMMENT_CLASSES}">{comment_html(comment)}</div>' for comment in comments)
+
+
 class CommentItem:
     """A comment: who and when, the text, and Delete for those the policy allows.
 

@@ -27,6 +27,6 @@ def why_not(viewer: Actor, action: str, link: tuple[str, str] | None = None) -> 
 def locked(viewer: Actor, action: str, label: str) -> None:
     """A small lock standing in for a control the viewer may not use, explaining why when hovered or clicked."""
     reason = explain(viewer, action)
-    ui.button(icon="lock", on_click=lambda: ui.notify(reason)).props(
+    ui.button(icon="lock", on_click=lambda: ui.notify(f"{label}: {reason}")).props(
         f'flat round dense size=sm color=grey aria-label="Why can\'t I {label.lower()}?"'
-    ).tooltip(f"{label}: {reason}").mark(f"locked-{action}")
+    ).props(f'title="{escape(label)}: {escape(reason)}"').mark(f"locked-{action}")

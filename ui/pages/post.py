@@ -24,8 +24,8 @@ async def post_page(slug: str) -> None:
     """One post and its discussion."""
     viewer = await session.viewer()
     try:
-        post = await blog.get_post(viewer, slug)
-        comments = await blog.list_comments(viewer, post.id)
+        post = live.shared(await blog.get_post(viewer, slug))
+        comments = [live.shared(comment) for comment in await blog.list_comments(viewer, post.id)]
     except NotFound:
         async with frame(viewer, "Not found"):
             gone("This post does not exist, or is not visible to you.")
