@@ -147,7 +147,9 @@ def _parser() -> argparse.ArgumentParser:
     role = commands.add_parser("role", help="give a user a role: how the first admin is made")
     role.add_argument("username")
     role.add_argument("role", choices=[r.value for r in Role if r != Role.ANONYMOUS])
-    seed = commands.add_parser("seed", help="add realistic posts, users, tags, follows, favourites and comments in bulk")
+    seed = commands.add_parser(
+        "seed", help="add realistic posts, users, tags, follows, favourites and comments in bulk"
+    )
     seed.add_argument("--posts", type=int, required=True, help="how many posts to add")
     seed.add_argument("--users", type=int, help="how many users to add (default: one for every 20 posts, at least 10)")
     return parser

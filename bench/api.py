@@ -56,8 +56,10 @@ def run(posts: int, seconds: float) -> dict[str, Any]:
     common.progress(f"api: seeding {posts:,} posts with python main.py seed")
     subprocess.run(
         [sys.executable, "main.py", "--data-dir", str(DATA), "--log-level", "warning", "seed", "--posts", str(posts)],
-        cwd=common.ROOT, check=True, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        cwd=common.ROOT,
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
     runs = []
     bodies: dict[str, bytes] = {}
     args = ["main.py", "--data-dir", str(DATA), "--port", "{port}", "--log-level", "warning"]
@@ -67,7 +69,9 @@ def run(posts: int, seconds: float) -> dict[str, Any]:
                 bodies[path] = response.read()
             wrk(server.url + path, 1)  # warm up
             common.progress(f"api: Tidings {path}, {CONNECTIONS} connections, {seconds:.0f} s")
-            runs.append({"server": "tidings", "path": path, "bytes": len(bodies[path]), **wrk(server.url + path, seconds)})
+            runs.append(
+                {"server": "tidings", "path": path, "bytes": len(bodies[path]), **wrk(server.url + path, seconds)}
+            )
     floor = ["-m", "bench.baselines.json_floor", "{port}", *(str(common.RESULTS / f"body{n}.json") for n in range(2))]
     for n, path in enumerate(PATHS):
         (common.RESULTS / f"body{n}.json").write_bytes(bodies[path])
@@ -75,7 +79,9 @@ def run(posts: int, seconds: float) -> dict[str, Any]:
         for path in PATHS:
             wrk(server.url + path, 1)
             common.progress(f"api: bare FastAPI {path}, {CONNECTIONS} connections, {seconds:.0f} s")
-            runs.append({"server": "floor", "path": path, "bytes": len(bodies[path]), **wrk(server.url + path, seconds)})
+            runs.append(
+                {"server": "floor", "path": path, "bytes": len(bodies[path]), **wrk(server.url + path, seconds)}
+            )
     result = {"runs": runs, "posts": posts, "connections": CONNECTIONS, "seconds": seconds}
     common.save("api", result)
     print(render(result))
@@ -90,8 +96,19 @@ def render(result: dict[str, Any], *, markdown: bool = False) -> str:
     """The figure's table (or why it is missing)."""
     if result.get("missing"):
         return str(result["missing"])
-    rows = [[LABELS[r["server"]], r["path"], r.get("rps"), r.get("p50"), r.get("p90"), r.get("p99"), int(r["errors"]),
-             r["bytes"]] for r in result["runs"]]  # fmt: skip
+    rows = [
+        [
+            LABELS[r["server"]],
+            r["path"],
+            r.get("rps"),
+            r.get("p50"),
+            r.get("p90"),
+            r.get("p99"),
+            int(r["errors"]),
+            r["bytes"],
+        ]
+        for r in result["runs"]
+    ]
     return table(HEADERS, rows, markdown=markdown)
 
 
@@ -107,7 +124,9 @@ def plot(result: dict[str, Any], folder: Path) -> list[Path]:
     figure, axes = plt.subplots(figsize=(6, 3.6))
     for offset, server in ((-0.2, "tidings"), (0.2, "floor")):
         mine = [r for r in result["runs"] if r["server"] == server]
-        axes.bar([n + offset for n in range(len(mine))], [r.get("rps", 0) for r in mine], width=0.4, label=LABELS[server])
+        axes.bar(
+            [n + offset for n in range(len(mine))], [r.get("rps", 0) for r in mine], width=0.4, label=LABELS[server]
+        )
     axes.set_xticks(list(range(len(PATHS))), [f"GET {p}" for p in PATHS])
     axes.set_ylabel(f"requests/s at {CONNECTIONS} connections")
     axes.grid(alpha=0.3, axis="y")

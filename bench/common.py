@@ -89,7 +89,9 @@ class ServerProcess:
     def start(self, timeout: float = 120) -> ServerProcess:
         RESULTS.mkdir(parents=True, exist_ok=True)
         with self.log.open("wb") as log:
-            self.process = subprocess.Popen([sys.executable, *self.args], cwd=ROOT, env=self.env, stdout=log, stderr=log)
+            self.process = subprocess.Popen(
+                [sys.executable, *self.args], cwd=ROOT, env=self.env, stdout=log, stderr=log
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from core import ANONYMOUS, Actor, Settings, accounts, blog, runtime
+from core import ANONYMOUS, Actor, Invalid, Settings, accounts, blog, runtime
 
 from . import common
 
@@ -30,10 +31,8 @@ async def members(prefix: str, count: int) -> list[Actor]:
     actors = []
     for n in range(1, count + 1):
         name = f"{prefix}{n}"
-        try:
+        with contextlib.suppress(Invalid):  # registered by an earlier run
             await accounts.register(ANONYMOUS, username=name, email=f"{name}@example.com", password=common.PASSWORD)
-        except Exception:  # noqa: BLE001  (already registered by an earlier run)
-            pass
         signed = await accounts.sign_in(ANONYMOUS, login=name, password=common.PASSWORD)
         actors.append(await accounts.actor_for_session(signed.token))
     return actors

@@ -115,19 +115,40 @@ def measure(kind: str, viewers: int, setup: dict[str, Any], rounds: int, settle:
     """One server, one viewer count: a fresh server and a client process of simulated tabs."""
     with server_for(kind) as server:
         args = [
-            "-m", "bench.tabs", "--url", server.url, "--viewers", str(viewers), "--server-pid", str(server.pid),
-            "--rounds", str(rounds), "--kind", "socketio" if kind == "socketio" else "nicegui", "--settle", str(settle),
-        ]  # fmt: skip
+            "-m",
+            "bench.tabs",
+            "--url",
+            server.url,
+            "--viewers",
+            str(viewers),
+            "--server-pid",
+            str(server.pid),
+            "--rounds",
+            str(rounds),
+            "--kind",
+            "socketio" if kind == "socketio" else "nicegui",
+            "--settle",
+            str(settle),
+        ]
         if kind == "tidings":
             readers = setup["readers"][: max(1, min(len(setup["readers"]), viewers // 2))]
             args += [
-                "--path", f"/post/{setup['slugs'][viewers]}", "--db-dir", str(DATA / "postgres"),
-                "--signed-in", ",".join(readers), "--commenter", setup["commenter"], "--password", common.PASSWORD,
-            ]  # fmt: skip
+                "--path",
+                f"/post/{setup['slugs'][viewers]}",
+                "--db-dir",
+                str(DATA / "postgres"),
+                "--signed-in",
+                ",".join(readers),
+                "--commenter",
+                setup["commenter"],
+                "--password",
+                common.PASSWORD,
+            ]
         else:
             args += ["--path", "/post"]
         result = common.run_json(args, timeout=1800)
     latencies = result.pop("latencies_s")
+    result.pop("still_open", None)
     return {"server": kind, **result, **summary_ms(latencies), "received": len(latencies)}
 
 
@@ -151,18 +172,33 @@ def rows(runs: list[dict[str, Any]]) -> list[list[object]]:
     """One table row per measured run."""
     return [
         [
-            LABELS[r["server"]], r["viewers"], r["p50"], r["p95"], r["max"], r["missed"] + r["dropped"],
-            r["memory_per_viewer"] / 1024, r["cpu_per_open_ms"], r["db_cpu_per_open_ms"],
+            LABELS[r["server"]],
+            r["viewers"],
+            r["p50"],
+            r["p95"],
+            r["max"],
+            r["missed"] + r["dropped"],
+            r["memory_per_viewer"] / 1024,
+            r["cpu_per_open_ms"],
+            r["db_cpu_per_open_ms"],
             r["cpu_per_update_per_viewer_ms"],
-        ]  # fmt: skip
+        ]
         for r in runs
     ]
 
 
 HEADERS = [
-    "server", "viewers", "p50 ms", "p95 ms", "max ms", "missed", "KB/viewer", "CPU ms/open", "DB CPU ms/open",
+    "server",
+    "viewers",
+    "p50 ms",
+    "p95 ms",
+    "max ms",
+    "missed",
+    "KB/viewer",
+    "CPU ms/open",
+    "DB CPU ms/open",
     "CPU ms/update/viewer",
-]  # fmt: skip
+]
 
 
 def render(runs: list[dict[str, Any]], *, markdown: bool = False) -> str:
@@ -180,8 +216,13 @@ def verdicts(runs: list[dict[str, Any]]) -> list[tuple[str, str, bool]]:
         for viewers, limit in TARGET_P95.items():
             for r in tidings:
                 if r["viewers"] == viewers:
-                    found.append((f"fan-out p95 ≤ {limit:.0f} ms at {viewers:,} viewers", f"{r['p95']:.0f} ms",
-                                  r["p95"] <= limit))  # fmt: skip
+                    found.append(
+                        (
+                            f"fan-out p95 ≤ {limit:.0f} ms at {viewers:,} viewers",
+                            f"{r['p95']:.0f} ms",
+                            r["p95"] <= limit,
+                        )
+                    )
         lost = sum(r["missed"] + r["dropped"] for r in tidings)
         found.append(("no viewer dropped", f"{lost} missed or dropped", lost == 0))
     return found

@@ -70,9 +70,19 @@ async def measure(posts: int) -> dict[str, Any]:
             )
         sql, params = feed_query(viewer, feed, cursor, 0, blog.PAGE_SIZE)
         plan = [row["QUERY PLAN"] for row in await fetch(f"EXPLAIN {sql}", *params)]
-        rows.append({"feed": name, "label": label, "posts": posts, "first_ms": first_ms, "page50_ms": deep_ms,
-                     "offset50_ms": offset_ms, "pages": reached,
-                     "seq_scan": any("Seq Scan on posts" in line for line in plan), "plan": plan})  # fmt: skip
+        rows.append(
+            {
+                "feed": name,
+                "label": label,
+                "posts": posts,
+                "first_ms": first_ms,
+                "page50_ms": deep_ms,
+                "offset50_ms": offset_ms,
+                "pages": reached,
+                "seq_scan": any("Seq Scan on posts" in line for line in plan),
+                "plan": plan,
+            }
+        )
     return {"rows": rows, "viewer_follows_posts": reader["n"]}
 
 
@@ -88,9 +98,19 @@ async def grow_and_measure(scales: list[int]) -> dict[str, Any]:
             common.progress(f"feeds: seeding {added:,} more posts (to {scale:,}) with python main.py seed")
             started = time.perf_counter()
             seeding = await asyncio.create_subprocess_exec(
-                sys.executable, "main.py", "--data-dir", str(DATA), "--log-level", "warning",
-                "seed", "--posts", str(added), "--users", str(max(10, added // 20)), cwd=common.ROOT,
-            )  # fmt: skip
+                sys.executable,
+                "main.py",
+                "--data-dir",
+                str(DATA),
+                "--log-level",
+                "warning",
+                "seed",
+                "--posts",
+                str(added),
+                "--users",
+                str(max(10, added // 20)),
+                cwd=common.ROOT,
+            )
             if await seeding.wait() != 0:
                 raise RuntimeError("python main.py seed failed")
             seeds.append({"posts": scale, "added": added, "seconds": time.perf_counter() - started})
@@ -112,16 +132,25 @@ def run(scales: list[int]) -> dict[str, Any]:
     return result
 
 
-HEADERS = ["feed", "posts", "page 1 ms", "page 50 ms (keyset)", "page 50 ms (offset, API)", "pages read",
-           "seq scan on posts"]  # fmt: skip
+HEADERS = [
+    "feed",
+    "posts",
+    "page 1 ms",
+    "page 50 ms (keyset)",
+    "page 50 ms (offset, API)",
+    "pages read",
+    "seq scan on posts",
+]
 
 
 def render(result: dict[str, Any], *, markdown: bool = False) -> str:
     """The figure's tables: the pages, then how long the seeding took."""
     from .stats import table  # noqa: PLC0415
 
-    rows = [[r["label"], r["posts"], r["first_ms"], r["page50_ms"], r["offset50_ms"], r["pages"], r["seq_scan"]]
-            for r in sorted(result["rows"], key=lambda r: (r["feed"], r["posts"]))]  # fmt: skip
+    rows = [
+        [r["label"], r["posts"], r["first_ms"], r["page50_ms"], r["offset50_ms"], r["pages"], r["seq_scan"]]
+        for r in sorted(result["rows"], key=lambda r: (r["feed"], r["posts"]))
+    ]
     seeds = [[s["posts"], s["added"], s["seconds"], s["added"] / s["seconds"]] for s in result["seeds"]]
     return (
         table(HEADERS, rows, markdown=markdown)
@@ -131,7 +160,7 @@ def render(result: dict[str, Any], *, markdown: bool = False) -> str:
 
 
 def verdicts(result: dict[str, Any]) -> list[tuple[str, str, bool]]:
-    """Flat within 2× from the smallest to the largest size, per feed and page."""
+    """Flat within 2x from the smallest to the largest size, per feed and page."""
     found = []
     by_feed: dict[str, list[dict[str, Any]]] = {}
     for r in result["rows"]:
@@ -146,8 +175,13 @@ def verdicts(result: dict[str, Any]) -> list[tuple[str, str, bool]]:
             if base is None or large[key] is None:
                 continue
             ratio = large[key] / base
-            found.append((f"{feed} {what} flat within 2× from {small['posts']:,} to {large['posts']:,} posts",
-                          f"{ratio:.1f}× ({base:.1f} → {large[key]:.1f} ms)", ratio <= TARGET_RATIO))  # fmt: skip
+            found.append(
+                (
+                    f"{feed} {what} flat within 2× from {small['posts']:,} to {large['posts']:,} posts",
+                    f"{ratio:.1f}× ({base:.1f} → {large[key]:.1f} ms)",
+                    ratio <= TARGET_RATIO,
+                )
+            )
     return found
 
 
@@ -166,8 +200,14 @@ def plot(result: dict[str, Any], folder: Path) -> list[Path]:
         rows.sort(key=lambda r: r["posts"])
         line = axes.plot([r["posts"] for r in rows], [r["first_ms"] for r in rows], marker="o", label=f"{feed}, page 1")
         deep = [r for r in rows if r["page50_ms"] is not None]
-        axes.plot([r["posts"] for r in deep], [r["page50_ms"] for r in deep], marker="s", linestyle="--",
-                  color=line[0].get_color(), label=f"{feed}, page 50")  # fmt: skip
+        axes.plot(
+            [r["posts"] for r in deep],
+            [r["page50_ms"] for r in deep],
+            marker="s",
+            linestyle="--",
+            color=line[0].get_color(),
+            label=f"{feed}, page 50",
+        )
     axes.set_xscale("log")
     axes.set_xlabel("posts in the database")
     axes.set_ylabel("time of one page (ms, median)")

@@ -27,29 +27,52 @@ def write() -> Path:
     if found := results["fanout"]:
         verdicts += fanout.verdicts(found["runs"])
         plots = " ".join(image(p) for p in fanout.plot(found["runs"], PLOTS))
-        sections.append(FANOUT.format(table=fanout.render(found["runs"], markdown=True), plots=plots,
-                                      rounds=found.get("rounds", "?"), when=_when(found)))  # fmt: skip
+        sections.append(
+            FANOUT.format(
+                table=fanout.render(found["runs"], markdown=True),
+                plots=plots,
+                rounds=found.get("rounds", "?"),
+                when=_when(found),
+            )
+        )
     if found := results["throughput"]:
         verdicts += throughput.verdicts(found)
         plots = " ".join(image(p) for p in throughput.plot(found, PLOTS))
-        sections.append(THROUGHPUT.format(table=throughput.render(found, markdown=True), plots=plots,
-                                          seconds=found["seconds"], when=_when(found)))  # fmt: skip
+        sections.append(
+            THROUGHPUT.format(
+                table=throughput.render(found, markdown=True), plots=plots, seconds=found["seconds"], when=_when(found)
+            )
+        )
     if found := results["events"]:
         plots = " ".join(image(p) for p in events.plot(found, PLOTS))
-        sections.append(EVENTS.format(table=events.render(found, markdown=True), plots=plots,
-                                      seconds=found["seconds"], when=_when(found)))  # fmt: skip
+        sections.append(
+            EVENTS.format(
+                table=events.render(found, markdown=True), plots=plots, seconds=found["seconds"], when=_when(found)
+            )
+        )
     if found := results["feeds"]:
         verdicts += feeds.verdicts(found)
         plots = " ".join(image(p) for p in feeds.plot(found, PLOTS))
-        sections.append(FEEDS.format(table=feeds.render(found, markdown=True), plots=plots,
-                                     repeats=found["repeats"], when=_when(found)))  # fmt: skip
+        sections.append(
+            FEEDS.format(
+                table=feeds.render(found, markdown=True), plots=plots, repeats=found["repeats"], when=_when(found)
+            )
+        )
     if found := results["api"]:
         plots = " ".join(image(p) for p in api.plot(found, PLOTS))
-        sections.append(API.format(table=api.render(found, markdown=True), plots=plots,
-                                   posts=found.get("posts", 0), seconds=found.get("seconds", 0), when=_when(found)))  # fmt: skip
+        sections.append(
+            API.format(
+                table=api.render(found, markdown=True),
+                plots=plots,
+                posts=found.get("posts", 0),
+                seconds=found.get("seconds", 0),
+                when=_when(found),
+            )
+        )
 
-    summary = table(["target", "measured", "met"], [[t, m, "yes" if ok else "**no**"] for t, m, ok in verdicts],
-                    markdown=True)  # fmt: skip
+    summary = table(
+        ["target", "measured", "met"], [[t, m, "yes" if ok else "**no**"] for t, m, ok in verdicts], markdown=True
+    )
     scale = "a quick run (small scales, a smoke check: not the figures of record)" if _quick(results) else "a full run"
     DOC.write_text(
         HEAD.format(scale=scale, summary=summary) + "\n\n" + "\n\n".join(sections) + "\n\n" + FINDINGS + "\n"
@@ -59,7 +82,8 @@ def write() -> Path:
 
 def _when(found: dict[str, Any]) -> str:
     machine = found.get("machine", {})
-    return f"{machine.get('when', '?')}, {machine.get('cpus', '?')} CPUs, load average {machine.get('load_at_end', '?')} at the end"
+    load = machine.get("load_at_end", "?")
+    return f"{machine.get('when', '?')}, {machine.get('cpus', '?')} CPUs, load average {load} at the end"
 
 
 def _quick(results: dict[str, dict[str, Any] | None]) -> bool:

@@ -47,7 +47,9 @@ class Browser:
     def new(cls, connector: aiohttp.BaseConnector) -> Browser:
         jar = aiohttp.CookieJar(unsafe=True)  # the server is an IP address: keep its cookies anyway
         timeout = aiohttp.ClientTimeout(total=OPEN_TIMEOUT)
-        browser = cls(aiohttp.ClientSession(connector=connector, connector_owner=False, cookie_jar=jar, timeout=timeout))
+        browser = cls(
+            aiohttp.ClientSession(connector=connector, connector_owner=False, cookie_jar=jar, timeout=timeout)
+        )
         OPEN_BROWSERS.append(browser)
         return browser
 
@@ -271,21 +273,32 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     """Open the viewers, measure the server, add comments through the page and time their arrival."""
     connector = aiohttp.TCPConnector(limit=0, force_close=True)
     server = Server(args.server_pid, args.db_dir)
+    try:
+        tabs, opened = await open_viewers(args, connector, server)
+        timed = await comment_rounds(args, connector, server, [tab for tab in tabs if not tab.closed])
+        for tab in tabs:
+            await tab.close()
+    finally:
+        for browser in OPEN_BROWSERS:
+            await browser.session.close()
+        await connector.close()
+    return {"viewers": args.viewers, **opened, **timed, "dropped": len(tabs) - timed["still_open"]}
+
+
+async def open_viewers(
+    args: argparse.Namespace, connector: aiohttp.BaseConnector, server: Server
+) -> tuple[list[Tab], dict[str, Any]]:
+    """Sign the readers in, warm the server up, open every viewer's tab, and measure memory and CPU."""
     logins = [login for login in args.signed_in.split(",") if login]
     browsers = {login: Browser.new(connector) for login in logins}
-    commenter = Browser.new(connector)
     for login, browser in browsers.items():
         await sign_in(browser, args.url, login, args.password)
-    if args.commenter:
-        await sign_in(commenter, args.url, args.commenter, args.password)
-
     # Warm up: a few pages opened and closed, so that first-use costs are not counted per viewer.
     warm = [Tab(Browser.new(connector), args.url, args.path, args.kind) for _ in range(3)]
     await open_all(warm, 3)
     for tab in warm:
         await tab.close()
     await asyncio.sleep(args.settle)
-
     tabs = []
     for n in range(args.viewers):
         # Alternate: even viewers anonymous (a browser each), odd ones signed in (one browser per user).
@@ -299,69 +312,74 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     cpu_open, db_open = server.cpu() - cpu_before, server.db_cpu() - db_before
     await asyncio.sleep(args.settle)
     rss_after = server.rss()
-    live = [tab for tab in tabs if not tab.closed]
-
-    writer = Tab(commenter, args.url, args.path, args.kind)
-    await writer.open()
-    latencies: list[float] = []
-    missed = 0
-    cpu_before, db_before = server.cpu(), server.db_cpu()
-    if os.environ.get("BENCH_PROFILE"):  # the server runs under bench.profiled: record the comments only
-        os.kill(args.server_pid, signal.SIGUSR1)
-    for round_ in range(args.rounds):
-        marker = f"bench-{uuid.uuid4().hex[:12]}"
-        for tab in live:
-            tab.watch, tab.seen_at = marker, 0.0
-            tab.seen.clear()
-        text = f"A comment from the benchmark, {marker}."
-        if args.kind == "socketio":
-            sent = time.perf_counter()
-            await writer.emit("comment", {"text": text})
-        else:
-            await writer.type_into(writer.find("input", kind="textarea"), text)
-            await asyncio.sleep(0.2)  # the value reaches the server before the click, as in a browser
-            sent = time.perf_counter()
-            await writer.fire(writer.find("q-btn", "Comment"), "click")
-        waiting = [tab.seen.wait() for tab in live if not tab.closed]
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(asyncio.gather(*waiting), args.timeout)
-        for tab in live:
-            if tab.seen.is_set():
-                latencies.append(tab.seen_at - sent)
-            else:
-                missed += 1
-        if round_ < args.rounds - 1:
-            await asyncio.sleep(args.pause)
-    cpu_updates, db_updates = server.cpu() - cpu_before, server.db_cpu() - db_before
-    if os.environ.get("BENCH_PROFILE"):
-        os.kill(args.server_pid, signal.SIGUSR2)
-        await asyncio.sleep(2)
-    still_open = sum(not tab.closed for tab in live)
-
-    await writer.close()
-    for tab in tabs:
-        await tab.close()
-    for browser in OPEN_BROWSERS:
-        await browser.session.close()
-    await connector.close()
-    return {
-        "viewers": args.viewers,
+    opened = max(1, len(open_times))
+    return tabs, {
         "signed_in_share": (args.viewers // 2 / args.viewers) if logins and args.viewers else 0.0,
         "opened": len(open_times),
         "open_wall_s": open_wall,
         "open_s": sorted(open_times),
         "rss_before": rss_before,
         "rss_after": rss_after,
-        "memory_per_viewer": (rss_after - rss_before) / max(1, len(open_times)),
-        "cpu_per_open_ms": 1000 * cpu_open / max(1, len(open_times)),
-        "db_cpu_per_open_ms": 1000 * db_open / max(1, len(open_times)),
+        "memory_per_viewer": (rss_after - rss_before) / opened,
+        "cpu_per_open_ms": 1000 * cpu_open / opened,
+        "db_cpu_per_open_ms": 1000 * db_open / opened,
+    }
+
+
+async def comment_rounds(
+    args: argparse.Namespace, connector: aiohttp.BaseConnector, server: Server, live: list[Tab]
+) -> dict[str, Any]:
+    """Comment through the page `rounds` times; each viewer's time from the click to the comment's arrival."""
+    commenter = Browser.new(connector)
+    if args.commenter:
+        await sign_in(commenter, args.url, args.commenter, args.password)
+    writer = Tab(commenter, args.url, args.path, args.kind)
+    await writer.open()
+    latencies: list[float] = []
+    missed = 0
+    cpu_before, db_before = server.cpu(), server.db_cpu()
+    profiling = bool(os.environ.get("BENCH_PROFILE"))  # the server runs under bench.profiled: record this part
+    if profiling:
+        os.kill(args.server_pid, signal.SIGUSR1)
+    for round_ in range(args.rounds):
+        marker = f"bench-{uuid.uuid4().hex[:12]}"
+        for tab in live:
+            tab.watch, tab.seen_at = marker, 0.0
+            tab.seen.clear()
+        sent = await comment(writer, args.kind, f"A comment from the benchmark, {marker}.")
+        waiting = [tab.seen.wait() for tab in live if not tab.closed]
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.gather(*waiting), args.timeout)
+        latencies += [tab.seen_at - sent for tab in live if tab.seen.is_set()]
+        missed += sum(not tab.seen.is_set() for tab in live)
+        if round_ < args.rounds - 1:
+            await asyncio.sleep(args.pause)
+    cpu_updates, db_updates = server.cpu() - cpu_before, server.db_cpu() - db_before
+    if profiling:
+        os.kill(args.server_pid, signal.SIGUSR2)
+        await asyncio.sleep(2)
+    await writer.close()
+    return {
         "rounds": args.rounds,
         "latencies_s": sorted(latencies),
         "missed": missed,
-        "dropped": len(tabs) - still_open,
+        "still_open": sum(not tab.closed for tab in live),
         "cpu_per_update_per_viewer_ms": 1000 * cpu_updates / max(1, args.rounds * len(live)),
         "db_cpu_updates_ms": 1000 * db_updates / max(1, args.rounds),
     }
+
+
+async def comment(writer: Tab, kind: str, text: str) -> float:
+    """Add a comment through the writer's page (type, then click, as a browser does); when the click left."""
+    if kind == "socketio":
+        sent = time.perf_counter()
+        await writer.emit("comment", {"text": text})
+        return sent
+    await writer.type_into(writer.find("input", kind="textarea"), text)
+    await asyncio.sleep(0.2)  # the value reaches the server before the click, as in a browser
+    sent = time.perf_counter()
+    await writer.fire(writer.find("q-btn", "Comment"), "click")
+    return sent
 
 
 def main() -> None:

@@ -134,7 +134,7 @@ async def statements_per_action(actor: Any, post_id: int) -> int:
     from asyncpg.connection import Connection  # noqa: PLC0415
 
     counted = 0
-    execute, extended = Connection.execute, Connection._execute  # noqa: SLF001
+    execute, extended = Connection.execute, Connection._execute
 
     async def simple(self: Any, query: str, *args: Any, **kwargs: Any) -> Any:
         nonlocal counted
@@ -146,11 +146,11 @@ async def statements_per_action(actor: Any, post_id: int) -> int:
         counted += 1
         return await extended(self, *args, **kwargs)
 
-    Connection.execute, Connection._execute = simple, prepared  # type: ignore[method-assign]  # noqa: SLF001
+    Connection.execute, Connection._execute = simple, prepared
     try:
         await blog.add_comment(actor, post_id=post_id, body=BODY)
     finally:
-        Connection.execute, Connection._execute = execute, extended  # type: ignore[method-assign]  # noqa: SLF001
+        Connection.execute, Connection._execute = execute, extended
     return counted
 
 
@@ -161,8 +161,9 @@ async def measure(concurrency: list[int], seconds: float) -> dict[str, Any]:
         author = (await database.members("author", 1))[0]
         post = await database.a_post(author, "The post the throughput benchmark comments on")
         await core_load(actors[:2], post.id, 1.0)  # warm up both paths
-        await raw_load(url, [a.id for a in actors[:2]], post.id, 1.0)
+        await raw_load(url, [a.id for a in actors[:2] if a.id is not None], post.id, 1.0)
         meter = Meter()
+        ids = [actor.id for actor in actors if actor.id is not None]
         runs = []
         for n in concurrency:
             common.progress(f"throughput: {n} actor(s), core and raw alternating, {seconds:.0f} s each")
@@ -176,7 +177,7 @@ async def measure(concurrency: list[int], seconds: float) -> dict[str, Any]:
                 cpu["core_python"] += used["python"]
                 cpu["core_db"] += used["db"]
                 with meter.measuring() as used:
-                    raw += await raw_load(url, [a.id for a in actors[:n]], post.id, seconds / SLICES)
+                    raw += await raw_load(url, ids[:n], post.id, seconds / SLICES)
                 cpu["raw_python"] += used["python"]
                 cpu["raw_db"] += used["db"]
             runs.append(
@@ -209,25 +210,40 @@ def run(concurrency: list[int], seconds: float) -> dict[str, Any]:
 
 
 HEADERS = [
-    "actors", "core actions/s", "raw INSERT/s", "core ÷ raw", "core p50 ms", "core p95 ms", "raw p50 ms",
-    "Python CPU ms/action (core, raw)", "DB CPU ms/action (core, raw)",
-]  # fmt: skip
+    "actors",
+    "core actions/s",
+    "raw INSERT/s",
+    "core ÷ raw",
+    "core p50 ms",
+    "core p95 ms",
+    "raw p50 ms",
+    "Python CPU ms/action (core, raw)",
+    "DB CPU ms/action (core, raw)",
+]
 
 
 def render(result: dict[str, Any], *, markdown: bool = False) -> str:
     """The figure's tables: rates, then where the time goes."""
     rows = [
-        [r["actors"], r["core_per_s"], r["raw_per_s"], f"{100 * r['share']:.0f}%", r["core_ms"]["p50"],
-         r["core_ms"]["p95"], r["raw_ms"]["p50"],
-         f"{r['core_python_cpu_ms']:.2f}, {r['raw_python_cpu_ms']:.2f}",
-         f"{r['core_db_cpu_ms']:.2f}, {r['raw_db_cpu_ms']:.2f}"]  # fmt: skip
+        [
+            r["actors"],
+            r["core_per_s"],
+            r["raw_per_s"],
+            f"{100 * r['share']:.0f}%",
+            r["core_ms"]["p50"],
+            r["core_ms"]["p95"],
+            r["raw_ms"]["p50"],
+            f"{r['core_python_cpu_ms']:.2f}, {r['raw_python_cpu_ms']:.2f}",
+            f"{r['core_db_cpu_ms']:.2f}, {r['raw_db_cpu_ms']:.2f}",
+        ]
         for r in result["runs"]
     ]
     parts = [table(HEADERS, rows, markdown=markdown)]
     if result.get("breakdown"):
         shares = [[name, f"{100 * share:.0f}%"] for name, share in result["breakdown"].items() if share >= 0.005]
-        parts.append(table(["where the 8-actor core load spends its time (pyinstrument)", "share"], shares,
-                           markdown=markdown))  # fmt: skip
+        parts.append(
+            table(["where the 8-actor core load spends its time (pyinstrument)", "share"], shares, markdown=markdown)
+        )
     parts.append(
         f"statements sent per action: core {result.get('statements_core', '?')}, raw {result.get('statements_raw', 3)}"
     )
@@ -238,7 +254,9 @@ def verdicts(result: dict[str, Any]) -> list[tuple[str, str, bool]]:
     """The issue's target: at least 40% of the raw rate at 8 actors."""
     for r in result["runs"]:
         if r["actors"] == 8:
-            return [("core ≥ 40% of raw INSERT rate at 8 actors", f"{100 * r['share']:.0f}%", r["share"] >= TARGET_SHARE)]
+            return [
+                ("core ≥ 40% of raw INSERT rate at 8 actors", f"{100 * r['share']:.0f}%", r["share"] >= TARGET_SHARE)
+            ]
     return []
 
 

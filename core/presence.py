@@ -217,14 +217,15 @@ class Presence:
             before = self.heard.setdefault(message.process, {}).get(message.post_id)
             self.heard[message.process][message.post_id] = snapshot
             same = before is not None and (before.members, before.member_count, before.guests) == (
-                members, message.member_count, message.guests
+                members,
+                message.member_count,
+                message.guests,
             )
             if not same:  # a heartbeat that changes nothing wakes no page
                 self._changed(message.post_id)
         elif isinstance(message, PresenceSyncRequested) and message.process != PROCESS:
             for post_id in list(self.local):
                 self._soon(post_id)
-
 
     def _changed(self, post_id: int) -> None:
         self.counted.pop(post_id, None)

@@ -55,8 +55,12 @@ async def load_once(event: Event, load: Callable[[], Awaitable[T]], what: str = 
 
 
 def when_loaded(
-    event: Event, load: Callable[[], Awaitable[T]], show: Callable[[T], None], what: str = "", *, missing: type[
-        BaseException] = Exception
+    event: Event,
+    load: Callable[[], Awaitable[T]],
+    show: Callable[[T], None],
+    what: str = "",
+    *,
+    missing: type[BaseException] = Exception,
 ) -> None:
     """Like `load_once`, then call `show` with the result inside the current page; nothing if `load` raises `missing`.
 

@@ -17,7 +17,7 @@ COMMENTS = [f"Comment number {n}: a few words about the post, as readers write t
 sio = socketio.AsyncServer(async_mode="asgi", cors_allowed_origins=[])
 
 
-@sio.on("comment")
+@sio.on("comment")  # type: ignore[untyped-decorator]
 async def comment(_sid: str, data: dict[str, Any]) -> None:
     """Keep the comment and send it to everyone."""
     COMMENTS.append(str(data["text"]))

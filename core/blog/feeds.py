@@ -60,10 +60,11 @@ def feed_query(
     order = "ORDER BY p.published_at DESC, p.id DESC"
     if feed.following:
         params.append(actor.id)
+        newest = f"LIMIT ${len(params) - 2}::int + ${len(params) - 1}::int"  # each author's posts that can be shown
         inner = (
             f"SELECT p.id, p.published_at FROM follows f CROSS JOIN LATERAL (SELECT p.id, p.published_at FROM posts p"
-            f" WHERE p.author_id = f.followed_id AND {' AND '.join(where)} {order}"
-            f" LIMIT ${len(params) - 2}::int + ${len(params) - 1}::int) p WHERE f.follower_id = ${len(params)} {order} {page}"
+            f" WHERE p.author_id = f.followed_id AND {' AND '.join(where)} {order} {newest}) p"
+            f" WHERE f.follower_id = ${len(params)} {order} {page}"
         )
     else:
         inner = f"SELECT p.id, p.published_at FROM posts p WHERE {' AND '.join(where)} {order} {page}"

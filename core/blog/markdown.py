@@ -8,7 +8,6 @@ from html import unescape
 import nh3
 from markdown_it import MarkdownIt
 
-
 CACHED_MAX = 20_000  # texts up to this length are rendered once and remembered (most comments, most posts)
 
 

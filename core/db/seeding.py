@@ -9,10 +9,11 @@ Seeded users sign in with the password SEEDED_PASSWORD. No audit entries are wri
 
 from __future__ import annotations
 
+import bisect
 import random
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -23,32 +24,51 @@ from ..accounts.passwords import STANDARD
 from ..blog.slugs import slugify
 
 SEEDED_PASSWORD = "seeded password"
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 CHUNK = 5_000  # posts per COPY round
 YEARS = 3  # publication times spread over the last YEARS years
 
-FIRST = (
-    "ada alan anna ben carla dan eva finn grace hugo iris jan kim leo maya nina omar paula quinn rosa sam tara "
-    "uma victor wen xavier yara zoe"
-).split()
-LAST = "lovelace turing hopper knuth liskov ritchie hamilton dijkstra torvalds van-rossum goldberg kay".split()
-TAGS = (
+FIRST = _words(
+    "ada alan anna ben carla dan eva finn grace hugo iris jan kim leo maya nina omar paula quinn rosa sam tara uma "
+    "victor wen xavier yara zoe"
+)
+LAST = _words("lovelace turing hopper knuth liskov ritchie hamilton dijkstra torvalds van-rossum goldberg kay")
+TAGS = _words(
     "python postgres databases javascript css web design ux performance testing devops docker kubernetes linux "
     "security privacy open-source career writing productivity remote-work startups product data machine-learning "
     "ai statistics rust go elixir functional-programming architecture microservices apis graphql realtime "
     "websockets accessibility typography photography travel cooking music books science climate history "
     "education parenting health running cycling gardening diy hardware electronics gaming"
-).split()
-WORDS = (
+)
+WORDS = _words(
     "the a of to and in that is for it with as on was be by this are from at or an have not but which one all "
     "their we can more will about when there some what time people would into make like just how should change "
     "live page query index feed comment post write read favourite follow server process event database table row "
     "column cache memory latency throughput request response browser socket update release version team "
     "design test deploy measure profile garbage collection keyset cursor tag author reader viewer moment"
-).split()
+)
 TOPICS = (
     "Notes on", "Why I stopped", "A guide to", "What I learned about", "The case for", "Against", "Ten years of",
     "Getting started with", "Understanding", "Rethinking", "A week with", "Lessons from",
 )  # fmt: skip
+
+
+USER_COLUMNS = [
+    "id", "username", "email", "password_hash", "role", "bio", "image", "banned", "banned_reason", "created_at",
+    "updated_at",
+]  # fmt: skip
+COLUMNS = {
+    "posts": ["id", "slug", "title", "description", "body", "author_id", "status", "archived", "version",
+              "published_at", "created_at", "updated_at"],
+    "post_tags": ["post_id", "tag_id"],
+    "favorites": ["user_id", "post_id", "created_at"],
+    "comments": ["post_id", "author_id", "body", "created_at", "updated_at"],
+}  # fmt: skip
 
 
 @dataclass
@@ -110,106 +130,131 @@ def _paragraphs(rng: random.Random, count: int) -> list[str]:
     return pool
 
 
-async def seed(
-    url: str, posts: int, users: int, *, rng_seed: int | None = None, progress: bool = True
-) -> Seeded:
+async def seed(url: str, posts: int, users: int, *, rng_seed: int | None = None, progress: bool = True) -> Seeded:
     """Add `users` users and `posts` posts (with tags, follows, favourites and comments) to the database at `url`."""
     started = time.monotonic()
     connection = await asyncpg.connect(url)
     try:
-        return await _seed(connection, posts, users, rng_seed, progress, started)
+        existing = await connection.fetchval("SELECT count(*) FROM users")
+        seeder = _Seeder(connection, random.Random(rng_seed if rng_seed is not None else existing * 1_000_003 + posts))
+        seeder.show = progress
+        added_users = await seeder.users(users)
+        follows = await seeder.follows(added_users)
+        counts = await seeder.posts(posts)
+        await connection.execute("ANALYZE")
     finally:
         await connection.close()
+    return Seeded(users=len(added_users), posts=posts, follows=follows, seconds=time.monotonic() - started, **counts)
 
 
-async def _seed(
-    connection: asyncpg.Connection, posts: int, users: int, rng_seed: int | None, show: bool, started: float
-) -> Seeded:
-    existing_users = await connection.fetchval("SELECT count(*) FROM users")
-    rng = random.Random(rng_seed if rng_seed is not None else existing_users * 1_000_003 + posts)
-    now = datetime.now(UTC)
-    pool = _paragraphs(rng, 400)
-    bar: Callable[[int, str], Progress] = lambda total, label: Progress(total, label) if show else _Quiet()  # noqa: E731
+class _Seeder:
+    """One seeding: the connection, the random source, and the users known so far."""
 
-    # Users: one real argon2 hash, shared, so every seeded user can sign in.
-    password_hash = STANDARD.hash(SEEDED_PASSWORD)
-    user_ids = await _ids(connection, "users", users)
-    user_rows = []
-    for uid in user_ids:
-        name = f"{rng.choice(FIRST)}_{rng.choice(LAST)}_{uid}"[:32]
-        bio = _sentence(rng) if rng.random() < 0.6 else None
-        joined = now - timedelta(days=rng.uniform(0, 365 * YEARS))
-        user_rows.append((uid, name, f"{name}@example.com", password_hash, "member", bio, None, False, None,
-                          joined, joined))  # fmt: skip
-    progress = bar(len(user_rows), "users    ")
-    for start in range(0, len(user_rows), CHUNK * 4):
-        batch = user_rows[start : start + CHUNK * 4]
-        await connection.copy_records_to_table(
-            "users", records=batch,
-            columns=["id", "username", "email", "password_hash", "role", "bio", "image", "banned", "banned_reason",
-                     "created_at", "updated_at"],
+    def __init__(self, connection: asyncpg.Connection, rng: random.Random) -> None:
+        self.connection, self.rng = connection, rng
+        self.now = datetime.now(UTC)
+        self.show = True
+        self.all_users: list[int] = []
+        self.authors: list[int] = []
+        self.author_weights: list[float] = []
+
+    def bar(self, total: int, label: str) -> Progress:
+        return Progress(total, label) if self.show else _Quiet()
+
+    async def users(self, count: int) -> list[int]:
+        """New members (one real argon2 hash, shared, so that every seeded user can sign in)."""
+        rng, password_hash = self.rng, STANDARD.hash(SEEDED_PASSWORD)
+        user_ids = await _ids(self.connection, "users", count)
+        rows = []
+        for uid in user_ids:
+            name = f"{rng.choice(FIRST)}_{rng.choice(LAST)}_{uid}"[:32]
+            bio = _sentence(rng) if rng.random() < 0.6 else None
+            joined = self.now - timedelta(days=rng.uniform(0, 365 * YEARS))
+            rows.append(
+                (uid, name, f"{name}@example.com", password_hash, "member", bio, None, False, None, joined, joined)
+            )
+        progress = self.bar(len(rows), "users    ")
+        for start in range(0, len(rows), CHUNK * 4):
+            batch = rows[start : start + CHUNK * 4]
+            await self.connection.copy_records_to_table("users", records=batch, columns=USER_COLUMNS)
+            progress.advance(len(batch))
+        progress.finish()
+        self.all_users = [row["id"] for row in await self.connection.fetch("SELECT id FROM users ORDER BY id")]
+        # Some write a lot, most a little: authors drawn with weights falling as 1/rank^0.8.
+        self.authors = self.all_users[:]
+        rng.shuffle(self.authors)
+        self.author_weights = _cumulative([1.0 / (rank + 1) ** 0.8 for rank in range(len(self.authors))])
+        return user_ids
+
+    async def follows(self, new_users: Sequence[int]) -> int:
+        """Each new user follows a few to a few dozen others, prolific authors more often."""
+        rng, all_users = self.rng, self.all_users
+        taken = {
+            (row["follower_id"], row["followed_id"])
+            for row in await self.connection.fetch(
+                "SELECT follower_id, followed_id FROM follows WHERE follower_id = ANY($1::int[])", list(new_users)
+            )
+        }
+        rows = []
+        for follower in new_users:
+            for _ in range(min(len(all_users) - 1, rng.randint(3, 40))):
+                prolific = rng.random() < 0.7
+                followed = self.authors[_pick(rng, self.author_weights)] if prolific else rng.choice(all_users)
+                if followed != follower and (follower, followed) not in taken:
+                    taken.add((follower, followed))
+                    rows.append((follower, followed, self.now - timedelta(days=rng.uniform(0, 365))))
+        progress = self.bar(len(rows), "follows  ")
+        for start in range(0, len(rows), CHUNK * 10):
+            batch = rows[start : start + CHUNK * 10]
+            await self.connection.copy_records_to_table(
+                "follows", records=batch, columns=["follower_id", "followed_id", "created_at"]
+            )
+            progress.advance(len(batch))
+        progress.finish()
+        return len(rows)
+
+    async def posts(self, count: int) -> dict[str, int]:
+        """Posts with their tags, favourites and comments, CHUNK at a time."""
+        tag_ids = await _tags(self.connection)
+        counts = {"favorites": 0, "comments": 0, "post_tags": 0}
+        pool = _paragraphs(self.rng, 400)
+        progress = self.bar(count, "posts    ")
+        for start in range(0, count, CHUNK):
+            size = min(CHUNK, count - start)
+            rows: dict[str, list[tuple[Any, ...]]] = {"posts": [], "post_tags": [], "favorites": [], "comments": []}
+            for pid in await _ids(self.connection, "posts", size):
+                self._post(pid, pool, tag_ids, rows)
+            for table, records in rows.items():
+                await self.connection.copy_records_to_table(table, records=records, columns=COLUMNS[table])
+            for name in counts:
+                counts[name] += len(rows[name])
+            progress.advance(size)
+        progress.finish()
+        return counts
+
+    def _post(self, pid: int, pool: list[str], tag_ids: dict[str, int], rows: dict[str, list[tuple[Any, ...]]]) -> None:
+        rng, all_users = self.rng, self.all_users
+        title = f"{rng.choice(TOPICS)} {' '.join(rng.choices(WORDS, k=rng.randint(1, 4)))}".strip()
+        body = "\n\n".join(rng.choices(pool, k=rng.randint(3, 7)))
+        author = self.authors[_pick(rng, self.author_weights)]
+        published = rng.random() >= 0.05  # one post in twenty is a draft
+        archived = published and rng.random() < 0.01
+        created = self.now - timedelta(seconds=rng.uniform(0, 365 * YEARS * 86400))
+        moment = min(created + timedelta(minutes=rng.uniform(1, 600)), self.now) if published else created
+        status = "published" if published else "draft"
+        rows["posts"].append(
+            (pid, f"{slugify(title)}-{pid}", title[:200], _sentence(rng)[:300], body, author, status, archived, 1,
+             moment if published else None, created, moment)
         )  # fmt: skip
-        progress.advance(len(batch))
-    progress.finish()
-
-    all_users: list[int] = [row["id"] for row in await connection.fetch("SELECT id FROM users ORDER BY id")]
-    # Some write a lot, most a little: authors drawn with weights falling as 1/rank.
-    authors = all_users[:]
-    rng.shuffle(authors)
-    weights = [1.0 / (rank + 1) ** 0.8 for rank in range(len(authors))]
-    cumulative = _cumulative(weights)
-
-    follows = await _follows(connection, rng, user_ids, all_users, authors, cumulative, bar)
-    tag_ids = await _tags(connection)
-    tag_weights = _cumulative([1.0 / (rank + 1) for rank in range(len(TAGS))])
-
-    counts = {"favorites": 0, "comments": 0, "post_tags": 0}
-    progress = bar(posts, "posts    ")
-    for start in range(0, posts, CHUNK):
-        size = min(CHUNK, posts - start)
-        ids = await _ids(connection, "posts", size)
-        post_rows, tag_rows, favorite_rows, comment_rows = [], [], [], []
-        for pid in ids:
-            title = f"{rng.choice(TOPICS)} {' '.join(rng.choices(WORDS, k=rng.randint(1, 4)))}".strip()
-            body = "\n\n".join(rng.choices(pool, k=rng.randint(3, 7)))
-            author = authors[_pick(rng, cumulative)]
-            published = rng.random() >= 0.05  # one post in twenty is a draft
-            archived = published and rng.random() < 0.01
-            created = now - timedelta(seconds=rng.uniform(0, 365 * YEARS * 86400))
-            published_at = created + timedelta(minutes=rng.uniform(1, 600)) if published else None
-            moment = min(published_at or created, now)
-            post_rows.append((pid, f"{slugify(title)}-{pid}", title[:200], _sentence(rng)[:300], body, author,
-                              "published" if published else "draft", archived, 1, published_at and moment,
-                              created, moment))  # fmt: skip
-            chosen = {tag_ids[TAGS[_pick(rng, tag_weights)]] for _ in range(rng.randint(1, 4))}
-            tag_rows += [(pid, tag) for tag in chosen]
-            if published and not archived:
-                fans = {all_users[rng.randrange(len(all_users))] for _ in range(int(rng.expovariate(0.5)))}
-                favorite_rows += [(uid, pid, moment) for uid in fans]
-                for _ in range(int(rng.expovariate(1.0))):
-                    written = moment + timedelta(minutes=rng.uniform(1, 3000))
-                    comment_rows.append((pid, all_users[rng.randrange(len(all_users))],
-                                         " ".join(_sentence(rng) for _ in range(rng.randint(1, 3))),
-                                         written, written))  # fmt: skip
-        await connection.copy_records_to_table(
-            "posts", records=post_rows,
-            columns=["id", "slug", "title", "description", "body", "author_id", "status", "archived", "version",
-                     "published_at", "created_at", "updated_at"],
-        )  # fmt: skip
-        await connection.copy_records_to_table("post_tags", records=tag_rows, columns=["post_id", "tag_id"])
-        await connection.copy_records_to_table(
-            "favorites", records=favorite_rows, columns=["user_id", "post_id", "created_at"]
-        )
-        await connection.copy_records_to_table(
-            "comments", records=comment_rows, columns=["post_id", "author_id", "body", "created_at", "updated_at"]
-        )
-        counts["favorites"] += len(favorite_rows)
-        counts["comments"] += len(comment_rows)
-        counts["post_tags"] += len(tag_rows)
-        progress.advance(size)
-    progress.finish()
-    await connection.execute("ANALYZE")
-    return Seeded(users=len(user_ids), posts=posts, follows=follows, seconds=time.monotonic() - started, **counts)
+        chosen = {tag_ids[TAGS[_pick(rng, TAG_WEIGHTS)]] for _ in range(rng.randint(1, 4))}
+        rows["post_tags"] += [(pid, tag) for tag in chosen]
+        if published and not archived:
+            fans = {all_users[rng.randrange(len(all_users))] for _ in range(int(rng.expovariate(0.5)))}
+            rows["favorites"] += [(uid, pid, moment) for uid in fans]
+            for _ in range(int(rng.expovariate(1.0))):
+                written = moment + timedelta(minutes=rng.uniform(1, 3000))
+                text = " ".join(_sentence(rng) for _ in range(rng.randint(1, 3)))
+                rows["comments"].append((pid, all_users[rng.randrange(len(all_users))], text, written, written))
 
 
 async def _ids(connection: asyncpg.Connection, table: str, count: int) -> list[int]:
@@ -223,42 +268,8 @@ async def _ids(connection: asyncpg.Connection, table: str, count: int) -> list[i
 
 
 async def _tags(connection: asyncpg.Connection) -> dict[str, int]:
-    await connection.execute(
-        "INSERT INTO tags (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING", list(TAGS)
-    )
+    await connection.execute("INSERT INTO tags (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING", TAGS)
     return {row["name"]: row["id"] for row in await connection.fetch("SELECT id, name FROM tags")}
-
-
-async def _follows(
-    connection: asyncpg.Connection,
-    rng: random.Random,
-    new_users: Sequence[int],
-    all_users: Sequence[int],
-    authors: Sequence[int],
-    cumulative: Sequence[float],
-    bar: Callable[[int, str], Progress],
-) -> int:
-    """Each new user follows a few to a few dozen others, prolific authors more often."""
-    taken = {(row["follower_id"], row["followed_id"]) for row in await connection.fetch(
-        "SELECT follower_id, followed_id FROM follows WHERE follower_id = ANY($1::int[])", list(new_users)
-    )}  # fmt: skip
-    rows = []
-    now = datetime.now(UTC)
-    for follower in new_users:
-        for _ in range(min(len(all_users) - 1, rng.randint(3, 40))):
-            followed = authors[_pick(rng, cumulative)] if rng.random() < 0.7 else rng.choice(all_users)
-            if followed != follower and (follower, followed) not in taken:
-                taken.add((follower, followed))
-                rows.append((follower, followed, now - timedelta(days=rng.uniform(0, 365))))
-    progress = bar(len(rows), "follows  ")
-    for start in range(0, len(rows), CHUNK * 10):
-        batch = rows[start : start + CHUNK * 10]
-        await connection.copy_records_to_table(
-            "follows", records=batch, columns=["follower_id", "followed_id", "created_at"]
-        )
-        progress.advance(len(batch))
-    progress.finish()
-    return len(rows)
 
 
 def _cumulative(weights: Sequence[float]) -> list[float]:
@@ -271,9 +282,10 @@ def _cumulative(weights: Sequence[float]) -> list[float]:
 
 def _pick(rng: random.Random, cumulative: Sequence[float]) -> int:
     """An index drawn with the weights whose running sums are `cumulative`."""
-    import bisect  # noqa: PLC0415
-
     return min(len(cumulative) - 1, bisect.bisect_left(cumulative, rng.random() * cumulative[-1]))
+
+
+TAG_WEIGHTS = _cumulative([1.0 / (rank + 1) for rank in range(len(TAGS))])  # python in 1 post of 4, rank 40 in 1 of 100
 
 
 class _Quiet(Progress):

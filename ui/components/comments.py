@@ -29,7 +29,9 @@ class Comments:
         self.items: dict[int, CommentItem] = {}
         self.opened: list[blog.CommentView] = []  # the comments shown together in `self.block`
         self.block: ui.html | None = None
-        self.count = ui.label().classes("text-lg font-semibold w-full pt-4 border-t border-gray-200 dark:border-gray-700")
+        self.count = ui.label().classes(
+            "text-lg font-semibold w-full pt-4 border-t border-gray-200 dark:border-gray-700"
+        )
         self.list = ui.column().classes("w-full gap-0")
         if comments and not any(allowed(viewer, "comment.delete", comment) for comment in comments):
             self.opened = list(comments)

@@ -57,7 +57,9 @@ async def _account_controls(viewer: Actor) -> None:
         menu = ui.menu().props("anchor='bottom right' self='top right'")
     # The items are made when the menu first opens: most pages are read, not navigated from the menu, and every
     # element costs memory on every open page.
-    menu.on_value_change(lambda event: _account_menu(viewer, menu) if event.value and not menu.default_slot.children else None)
+    menu.on_value_change(
+        lambda event: _account_menu(viewer, menu) if event.value and not menu.default_slot.children else None
+    )
 
 
 def _account_menu(viewer: Actor, menu: ui.menu) -> None:

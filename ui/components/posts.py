@@ -67,6 +67,7 @@ class PostCard:
 
 
 AVATAR_PX = {"xs": 18, "sm": 24, "md": 32, "lg": 38, "xl": 46}  # Quasar's avatar sizes
+AVATAR_CONTENT = "q-avatar__content row flex-center overflow-hidden"
 COMMENT_CLASSES = "w-full py-3 border-b border-gray-200 dark:border-gray-700"
 
 
@@ -75,11 +76,11 @@ def avatar_html(username: str, image: str | None, size: str = "md") -> str:
     style = f'style="font-size: {AVATAR_PX[size]}px"'
     if image:
         inner = f'<img src="{escape(image)}" alt="{escape(username)}">'
-        return f'<div class="q-avatar" {style}><div class="q-avatar__content row flex-center overflow-hidden">{inner}</div></div>'
+        return f'<div class="q-avatar" {style}><div class="{AVATAR_CONTENT}">{inner}</div></div>'
     initial = escape(username[:1].upper())
     return (
-        f'<div class="q-avatar" {style}><div class="q-avatar__content row flex-center overflow-hidden bg-primary'
-        f' text-white"><span class="tidings-initial">{initial}</span></div></div>'
+        f'<div class="q-avatar" {style}><div class="{AVATAR_CONTENT} bg-primary text-white">'
+        f'<span class="tidings-initial">{initial}</span></div></div>'
     )
 
 
