@@ -15,12 +15,14 @@ from core import Settings, runtime
 
 Lifespan = Callable[[Any], AbstractAsyncContextManager[Any]]
 STATIC = Path(__file__).parent / "static"
+PRIMARY = "#2f6f4f"
 
 
 def setup(settings: Settings) -> None:
     """Register every page and make the server wait for the database (migrated) before serving."""
     from . import pages  # noqa: F401, PLC0415  (importing registers the routes, again after a test resets them)
 
+    app.colors(primary=PRIMARY)  # for the whole app: no colour element on every page
     ui.add_css(STATIC / "tidings.css", shared=True)
     ui.add_body_html(f"<script>{(STATIC / 'drafts.js').read_text()}</script>", shared=True)
 

@@ -21,7 +21,6 @@ _DARK = "dark_mode"  # user storage key: True, False, or None for the system's c
 async def frame(viewer: Actor, title: str = "") -> AsyncIterator[ui.column]:
     """Build the header for `viewer` and yield the column the page fills."""
     ui.page_title(f"{title} · Tidings" if title else "Tidings")
-    ui.colors(primary="#2f6f4f")
     dark = ui.dark_mode(app.storage.user.get(_DARK))
     with ui.header().classes("items-center justify-between px-4 py-1"):
         ui.link("Tidings", "/").classes("text-xl font-bold text-white no-underline")

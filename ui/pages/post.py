@@ -73,8 +73,7 @@ class PostPage:
         with ui.row().classes("w-full items-center gap-2"):
             ui.html(byline_html(post.author.username, post.author.image, post.published_at or post.updated_at))
             self.follow_button()
-            ui.space()
-            self.favorite_button()
+            self.favorite_button()  # pushed to the right (ml-auto), the author's controls after it
             self.author_controls()
         if post.tags:
             ui.html(tags_html(post.tags))
@@ -101,7 +100,8 @@ class PostPage:
         icon = "favorite" if post.favorited else "favorite_border"
         action = (lambda: ui.navigate.to("/sign-in")) if self.viewer.is_anonymous else self.toggle_favorite
         button = ui.button(str(post.favorites_count), icon=icon, on_click=action)
-        button.props('flat no-caps color=pink title="Favourite" aria-label="Favourite"').mark("favorite")
+        button.props('flat no-caps color=pink title="Favourite" aria-label="Favourite"').classes("ml-auto")
+        button.mark("favorite")
         if not self.viewer.is_anonymous and not allowed(self.viewer, "post.favorite", post) and not post.favorited:
             button.disable()
 
