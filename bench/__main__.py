@@ -69,6 +69,7 @@ def main(argv: list[str]) -> None:
     command.add_argument("--quick", action="store_true", help="small scales: a smoke run of about two minutes")
     commands.add_parser("report", help="redraw docs/BENCHMARKS.md from bench/results")
     args = parser.parse_args(argv)
+    common.raise_file_limit()
     if args.command == "fanout":
         fanout.run(args.viewers, tuple(args.servers.split(",")), args.rounds)
     elif args.command == "throughput":

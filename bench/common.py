@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import resource
 import shutil
 import signal
 import socket
@@ -46,6 +47,14 @@ def machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "load_at_end": round(load1, 2),
     }
+
+
+def raise_file_limit(wanted: int = 16_384) -> None:
+    """Allow this process and its children (the servers, the simulated browsers) enough sockets for 1,000 tabs."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft < target:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
 
 
 def free_port() -> int:

@@ -41,9 +41,10 @@ async def measure(posts: int) -> dict[str, Any]:
     from core.db.sql import fetch, fetch_one  # noqa: PLC0415
 
     reader = await fetch_one(
-        "SELECT f.follower_id AS id, u.username, count(*) AS n FROM follows f JOIN posts p ON p.author_id ="
-        " f.followed_id AND p.status = 'published' AND NOT p.archived JOIN users u ON u.id = f.follower_id"
-        " GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1"
+        "WITH written AS (SELECT author_id, count(*) AS n FROM posts WHERE status = 'published' AND NOT archived"
+        " GROUP BY author_id) SELECT f.follower_id AS id, u.username, sum(w.n)::int AS n FROM follows f"
+        " JOIN written w ON w.author_id = f.followed_id JOIN users u ON u.id = f.follower_id"
+        " GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 1"
     )
     assert reader is not None, "the seed made no follows"
     viewer = Actor(id=reader["id"], username=reader["username"], role=Role.MEMBER)
