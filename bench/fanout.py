@@ -211,8 +211,12 @@ def verdicts(runs: list[dict[str, Any]]) -> list[tuple[str, str, bool]]:
     found = []
     tidings = [r for r in runs if r["server"] == "tidings"]
     if tidings:
-        worst = max(r["memory_per_viewer"] for r in tidings) / 1024
-        found.append(("memory per viewer ≤ 250 KB", f"{worst:.0f} KB (worst run)", worst <= TARGET_KB))
+        # Judged where fixed costs (caches, prepared statements) no longer weigh on the per-viewer share.
+        largest = max(tidings, key=lambda r: r["viewers"])
+        kb = largest["memory_per_viewer"] / 1024
+        found.append(
+            (f"memory per viewer ≤ 250 KB (at {largest['viewers']:,} viewers)", f"{kb:.0f} KB", kb <= TARGET_KB)
+        )
         for viewers, limit in TARGET_P95.items():
             for r in tidings:
                 if r["viewers"] == viewers:
