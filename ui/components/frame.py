@@ -12,7 +12,7 @@ from core import Actor, Event, accounts, allowed, explain, notifications
 from .. import live, session
 from .bell import Bell
 from .feedback import attempt
-from .posts import avatar
+from .posts import account_html
 
 _DARK = "dark_mode"  # user storage key: True, False, or None for the system's choice
 
@@ -50,9 +50,8 @@ async def _account_controls(viewer: Actor) -> None:
     Bell(viewer, await notifications.unread_count(viewer))
     me = await accounts.get_user(viewer, viewer.username)
     with ui.button().props("flat no-caps color=white").mark("account"):
-        with ui.row().classes("items-center gap-2 no-wrap"):
-            avatar(me.username, me.image, size="sm")
-            ui.label(me.username)
+        # Picture and name: one element of markup (every element costs memory on every open page).
+        ui.html(account_html(me.username, me.image))
         menu = ui.menu().props("anchor='bottom right' self='top right'")
     # The items are made when the menu first opens: most pages are read, not navigated from the menu, and every
     # element costs memory on every open page.

@@ -95,6 +95,15 @@ def byline_html(username: str, image: str | None, moment: datetime | None) -> st
 
 
 @lru_cache(maxsize=1024)
+def account_html(username: str, image: str | None) -> str:
+    """The account button's picture and name, as one piece of markup."""
+    return (
+        f'<div class="row items-center gap-2 no-wrap">{avatar_html(username, image, "sm")}'
+        f"<span>{escape(username)}</span></div>"
+    )
+
+
+@lru_cache(maxsize=1024)
 def tags_html(tags: tuple[str, ...]) -> str:
     """The tags of a post as one piece of markup, each a link to its feed."""
     links = "".join(f'<a class="nicegui-link tidings-tag" href="/?tag={quote(tag)}">#{escape(tag)}</a>' for tag in tags)
