@@ -1,6 +1,7 @@
 """Tidings: `python main.py` serves the app, `python main.py --native` opens it in a desktop window.
 
-Maintenance commands: `python main.py db upgrade | history | migrate NAME`.
+Maintenance commands: `python main.py db upgrade | history | migrate NAME`, `role NAME ROLE`,
+`seed --posts N [--users M]`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pydantic import ValidationError
 
 import api
 from core import CONSOLE, Invalid, NotFound, Role, Settings, accounts, db, runtime
-from core.db import migrations, tortoise_config
+from core.db import migrations, seeding, tortoise_config
 from ui import app as tidings_app
 from ui import native as desktop
 
@@ -36,6 +37,9 @@ def main(argv: Sequence[str]) -> None:
         return
     if args.command == "role":
         sys.exit(asyncio.run(_role_command(settings, args.username, Role(args.role))))
+    if args.command == "seed":
+        asyncio.run(_seed_command(settings, args.posts, args.users))
+        return
     if settings.database_url and (problem := asyncio.run(db.probe(settings.database_url))):
         sys.exit(f"Database error: {problem}")
     if args.native and (problem := desktop.problem()):
@@ -99,6 +103,20 @@ async def _role_command(settings: Settings, username: str, role: Role) -> str | 
     return None
 
 
+async def _seed_command(settings: Settings, posts: int, users: int | None) -> None:
+    """Add realistic users, posts, tags, follows, favourites and comments in bulk (see core/db/seeding.py)."""
+    await runtime.start(settings)
+    try:
+        done = await seeding.seed(runtime.database_url(), posts, users if users is not None else max(10, posts // 20))
+    finally:
+        await runtime.stop()
+    print(
+        f"added {done.users:,} users, {done.posts:,} posts, {done.post_tags:,} tags on posts, {done.follows:,} follows,"
+        f" {done.favorites:,} favourites and {done.comments:,} comments in {done.seconds:.1f} s"
+        f" (seeded users sign in with the password {seeding.SEEDED_PASSWORD!r})"
+    )
+
+
 def _describe(error: Mapping[str, Any]) -> str:
     field = ".".join(str(part) for part in error["loc"])
     message = str(error["msg"]).removeprefix("Value error, ")
@@ -144,6 +162,11 @@ def _parser() -> argparse.ArgumentParser:
     role = commands.add_parser("role", help="give a user a role: how the first admin is made")
     role.add_argument("username")
     role.add_argument("role", choices=[r.value for r in Role if r != Role.ANONYMOUS])
+    seed = commands.add_parser(
+        "seed", help="add realistic posts, users, tags, follows, favourites and comments in bulk"
+    )
+    seed.add_argument("--posts", type=int, required=True, help="how many posts to add")
+    seed.add_argument("--users", type=int, help="how many users to add (default: one for every 20 posts, at least 10)")
     return parser
 
 

@@ -107,6 +107,7 @@ class Presence:
         self.local: dict[int, dict[str, Actor]] = {}  # post id → client id → viewer
         self.heard: dict[str, dict[int, _Snapshot]] = {}  # process → post id → snapshot
         self.pending: set[int] = set()
+        self.counted: dict[int, Readers] = {}  # post id → readers, until the next change of that post's readers
         self.tasks: list[asyncio.Task[None]] = []
         self._unsubscribe: hub.Unsubscribe | None = None
 
@@ -134,6 +135,7 @@ class Presence:
             log.warning("presence: could not say goodbye", exc_info=True)
         self.local.clear()
         self.heard.clear()
+        self.counted.clear()
 
     def join(self, post_id: int, client_id: str, viewer: Actor) -> None:
         """A page of this process shows the post to `viewer`."""
@@ -146,7 +148,17 @@ class Presence:
         self._soon(post_id)
 
     def readers(self, post_id: int) -> Readers:
-        """Everyone reading the post now, in every process (members counted once)."""
+        """Everyone reading the post now, in every process (members counted once).
+
+        Counted once per change, however many pages of this process ask (a thousand pages of one post all ask
+        when its readers change).
+        """
+        if (known := self.counted.get(post_id)) is not None:
+            return known
+        known = self.counted[post_id] = self._count(post_id)
+        return known
+
+    def _count(self, post_id: int) -> Readers:
         now, members, guests, counted = time.monotonic(), {}, 0, 0
         for snapshots in self.heard.values():
             snapshot = snapshots.get(post_id)
@@ -207,7 +219,7 @@ class Presence:
             for post_id, snapshot in list(snapshots.items()):
                 if now - snapshot.seen > EXPIRY:
                     del snapshots[post_id]
-                    hub.dispatch(PresenceChanged(post_id=post_id))
+                    self._changed(post_id)
             if not snapshots:
                 del self.heard[process]
 
@@ -215,16 +227,27 @@ class Presence:
         if isinstance(message, PresenceAnnounced):
             members = {int(user_id): str(name) for user_id, name in message.members}
             snapshots = self.heard.setdefault(message.process, {})
+            before = snapshots.get(message.post_id)
             if message.member_count or message.guests:
                 snapshots[message.post_id] = _Snapshot(members, message.member_count, message.guests)
             else:  # nobody left there: nothing to remember
                 snapshots.pop(message.post_id, None)
                 if not snapshots:
                     del self.heard[message.process]
-            hub.dispatch(PresenceChanged(post_id=message.post_id))
+            same = before is not None and (before.members, before.member_count, before.guests) == (
+                members,
+                message.member_count,
+                message.guests,
+            )
+            if not same:  # a heartbeat that changes nothing wakes no page
+                self._changed(message.post_id)
         elif isinstance(message, PresenceSyncRequested) and message.process != PROCESS:
             for post_id in list(self.local):
                 self._soon(post_id)
+
+    def _changed(self, post_id: int) -> None:
+        self.counted.pop(post_id, None)
+        hub.dispatch(PresenceChanged(post_id=post_id))
 
 
 def _log_failure(task: asyncio.Future[None]) -> None:

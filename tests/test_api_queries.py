@@ -54,10 +54,10 @@ async def test_an_article_list_costs_the_same_queries_for_1_10_and_100_articles(
         feed = await http.get("/articles/feed", params={"limit": 100}, headers=auth(token))
         feed_queries = list(statements)
     assert len(feed.json()["articles"]) == 25  # author1 wrote posts 1, 5, 9, ... 97
-    # The page (with counts, flags and tags) and its total; signed in, the session lookup before them.
+    # The tag's id, the page (with counts, flags and tags) and its total; signed in, the session lookup before them.
     for limit in (1, 10, 100):
-        assert len(counts[limit, "anonymous"]) == 2, counts[limit, "anonymous"]
-        assert len(counts[limit, "signed in"]) == 3, counts[limit, "signed in"]
+        assert len(counts[limit, "anonymous"]) == 3, counts[limit, "anonymous"]
+        assert len(counts[limit, "signed in"]) == 4, counts[limit, "signed in"]
     assert len(feed_queries) == 3, feed_queries
 
 

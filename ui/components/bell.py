@@ -21,7 +21,7 @@ class Bell:
         with ui.button(icon="notifications").props('flat round color=white aria-label="Notifications"') as button:
             self.badge = ui.badge(color="red").props("floating rounded")
             with ui.menu().props("anchor='bottom right' self='top right'") as self.menu:
-                self.items = ui.column().classes("p-2 gap-1 min-w-72 max-w-96")
+                self.items: ui.column | None = None  # made when first opened
         button.mark("bell")
         self.menu.on_value_change(self.toggled)
         self.show_count(unread)
@@ -40,6 +40,9 @@ class Bell:
     async def opened(self) -> None:
         """List the latest notifications, then mark them read."""
         latest = await notifications.list_notifications(self.viewer, limit=15)
+        if self.items is None:
+            with self.menu:
+                self.items = ui.column().classes("p-2 gap-1 min-w-72 max-w-96")
         self.items.clear()
         with self.items:
             if not latest:

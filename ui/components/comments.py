@@ -16,20 +16,36 @@ from . import drafts
 from .dialogs import ask_reason, confirm
 from .feedback import attempt, succeeded
 from .form import Form
-from .posts import CommentItem
+from .posts import CommentItem, comments_html
 from .why import why_not
 
 
 class Comments:
-    """The comments of one post as one viewer sees them."""
+    """The comments of one post as one viewer sees them.
+
+    For a viewer who may delete none of them (most readers), the comments there when the page opened are one
+    element whose markup is shared by every such page; comments added later, and every comment for those who may
+    delete it, are an element each.
+    """
 
     def __init__(self, viewer: Actor, post: blog.PostView, comments: list[blog.CommentView]) -> None:
         self.viewer, self.post = viewer, post
         self.items: dict[int, CommentItem] = {}
-        self.shown_at: dict[int, float] = {}  # when each comment came onto the page (time.monotonic)
-        self.count = ui.label().classes("text-lg font-semibold")
+        self.shown_at: dict[int, float] = {}  # when each comment added one by one came onto the page
+        self.opened_at = time.monotonic()  # ...and when those of `self.block` did
+        self.opened: list[blog.CommentView] = []  # the comments shown together in `self.block`
+        self.block: ui.html | None = None
+        self.count = ui.label().classes(
+            "text-lg font-semibold w-full pt-4 border-t border-gray-200 dark:border-gray-700"
+        )
         self.list = ui.column().classes("w-full gap-0")
-        self.add(comments)
+        if comments and not any(allowed(viewer, "comment.delete", comment) for comment in comments):
+            self.opened = list(comments)
+            with self.list:
+                self.block = ui.html(comments_html(tuple(comments))).classes("w-full")
+            self._count()
+        else:
+            self.add(comments)
         self.box()
         live.subscribe(blog.post_topic(post.id), self.on_event)
 
@@ -43,15 +59,18 @@ class Comments:
             ui.button("Comment", on_click=lambda: self.send(form)).props("unelevated").mark("submit")
             ui.timer(0.1, lambda: self.restore(text), once=True)
         else:
-            why_not(self.viewer, "comment.add")
-            if self.viewer.is_anonymous:
-                ui.link("Sign in to join the discussion", "/sign-in")
+            sign_in = ("Sign in to join the discussion", "/sign-in") if self.viewer.is_anonymous else None
+            why_not(self.viewer, "comment.add", sign_in)
+
+    def shows(self, comment_id: int) -> bool:
+        """Whether the comment is on the page."""
+        return comment_id in self.items or any(comment.id == comment_id for comment in self.opened)
 
     def add(self, comments: list[blog.CommentView]) -> None:
         """Show comments not shown yet, at the end."""
         with self.list:
             for comment in comments:
-                if comment.id not in self.items:
+                if not self.shows(comment.id):
                     deletable = allowed(self.viewer, "comment.delete", comment)
                     self.items[comment.id] = CommentItem(comment, self._deleter(comment) if deletable else None)
                     self.shown_at[comment.id] = time.monotonic()
@@ -62,6 +81,9 @@ class Comments:
         self.shown_at.pop(comment_id, None)
         if item := self.items.pop(comment_id, None):
             item.element.delete()
+        elif self.block is not None and self.shows(comment_id):
+            self.opened = [comment for comment in self.opened if comment.id != comment_id]
+            self.block.content = comments_html(tuple(self.opened))
         self._count()
 
     def follow(self, post: blog.PostView) -> None:
@@ -92,18 +114,20 @@ class Comments:
             box.value = kept["body"]
         drafts.keep(self.draft_key, {"body": box}, now=True)
 
-    async def on_event(self, event: Event) -> None:
-        """Bring comments added or deleted anywhere onto this page."""
-        if isinstance(event, blog.CommentAdded) and event.comment_id not in self.items:
-            try:
-                comment = await live.load_once(event, lambda: blog.get_comment(ANONYMOUS, event.comment_id))
-            except NotFound:  # deleted, or the post withdrawn, before we looked
-                return
-            self.add([comment])
+    def on_event(self, event: Event) -> Awaitable[None] | None:
+        """Bring comments added or deleted anywhere onto this page.
+
+        An added comment is read once for every page of this process (as the anonymous visitor: it is public),
+        then each page adds it; NotFound means it was deleted, or the post withdrawn, before we looked.
+        """
+        if isinstance(event, blog.CommentAdded) and not self.shows(event.comment_id):
+            load = lambda: blog.get_comment(ANONYMOUS, event.comment_id)  # noqa: E731
+            live.when_loaded(event, load, lambda comment: self.add([comment]), missing=NotFound)
         elif isinstance(event, blog.CommentDeleted):
             self.remove(event.comment_id)
         elif isinstance(event, Reconnected):
-            await self.catch_up(event)
+            return self.catch_up(event)
+        return None
 
     async def catch_up(self, event: Reconnected) -> None:
         """The listener was away: show the comments added, and drop those deleted, meanwhile."""
@@ -121,7 +145,8 @@ class Comments:
                 return  # the post page says it is gone
         # Only what was on the page before the read began can be missing from it because it was deleted.
         read_ids = {comment.id for comment in comments}
-        for gone in [i for i, shown in self.shown_at.items() if shown < read_at and i not in read_ids]:
+        shown = [*self.shown_at.items(), *((comment.id, self.opened_at) for comment in self.opened)]
+        for gone in [i for i, shown_at in shown if shown_at < read_at and i not in read_ids]:
             self.remove(gone)
         self.add(comments)
 
@@ -139,5 +164,5 @@ class Comments:
         return delete
 
     def _count(self) -> None:
-        count = len(self.items)
+        count = len(self.items) + len(self.opened)
         self.count.text = f"{count} comment{'' if count == 1 else 's'}" if count else "No comments yet"

@@ -12,7 +12,7 @@ from core import Actor, Event, accounts, allowed, explain, notifications
 from .. import live, session
 from .bell import Bell
 from .feedback import attempt
-from .posts import avatar
+from .posts import account_html
 
 _DARK = "dark_mode"  # user storage key: True, False, or None for the system's choice
 _RELOADING = "reloading"  # client storage key: this page has asked the browser to reload it
@@ -26,14 +26,13 @@ async def frame(viewer: Actor, title: str = "", *, follow_session: bool = True) 
     ends its own old session (a new identifier at every sign-in) and must not reload over its own navigation.
     """
     ui.page_title(f"{title} · Tidings" if title else "Tidings")
-    ui.colors(primary="#2f6f4f")
     dark = ui.dark_mode(app.storage.user.get(_DARK))
     with ui.header().classes("items-center justify-between px-4 py-1"):
         ui.link("Tidings", "/").classes("text-xl font-bold text-white no-underline")
         with ui.row().classes("items-center gap-1"):
             ui.button(icon="contrast", on_click=lambda: _toggle_dark(dark)).props(
-                'flat round color=white aria-label="Light or dark"'
-            ).tooltip("Light or dark")
+                'flat round color=white aria-label="Light or dark" title="Light or dark"'
+            )
             if viewer.is_anonymous:
                 ui.button("Sign in", on_click=lambda: ui.navigate.to("/sign-in")).props("flat color=white")
                 ui.button("Sign up", on_click=lambda: ui.navigate.to("/sign-up")).props("outline color=white")
@@ -56,16 +55,24 @@ async def _account_controls(viewer: Actor) -> None:
     Bell(viewer, await notifications.unread_count(viewer))
     me = await accounts.get_user(viewer, viewer.username)
     with ui.button().props("flat no-caps color=white").mark("account"):
-        with ui.row().classes("items-center gap-2 no-wrap"):
-            avatar(me.username, me.image, size="sm")
-            ui.label(me.username)
-        with ui.menu().props("anchor='bottom right' self='top right'"):
-            ui.menu_item("Profile", lambda: ui.navigate.to(f"/profile/{viewer.username}"))
-            ui.menu_item("Settings", lambda: ui.navigate.to("/settings"))
-            if allowed(viewer, "admin.view"):
-                ui.menu_item("Admin", lambda: ui.navigate.to("/admin"))
-            ui.separator()
-            ui.menu_item("Sign out", lambda: _sign_out(viewer))
+        # Picture and name: one element of markup (every element costs memory on every open page).
+        ui.html(account_html(me.username, me.image))
+        menu = ui.menu().props("anchor='bottom right' self='top right'")
+    # The items are made when the menu first opens: most pages are read, not navigated from the menu, and every
+    # element costs memory on every open page.
+    menu.on_value_change(
+        lambda event: _account_menu(viewer, menu) if event.value and not menu.default_slot.children else None
+    )
+
+
+def _account_menu(viewer: Actor, menu: ui.menu) -> None:
+    with menu:
+        ui.menu_item("Profile", lambda: ui.navigate.to(f"/profile/{viewer.username}"))
+        ui.menu_item("Settings", lambda: ui.navigate.to("/settings"))
+        if allowed(viewer, "admin.view"):
+            ui.menu_item("Admin", lambda: ui.navigate.to("/admin"))
+        ui.separator()
+        ui.menu_item("Sign out", lambda: _sign_out(viewer))
 
 
 def _toggle_dark(dark: ui.dark_mode) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from functools import lru_cache
+from html import escape
+from urllib.parse import quote
 
 from nicegui import ui
 
@@ -63,15 +66,87 @@ class PostCard:
         self.count.text = f"♥ {count}" if count else ""
 
 
+AVATAR_PX = {"xs": 18, "sm": 24, "md": 32, "lg": 38, "xl": 46}  # Quasar's avatar sizes
+AVATAR_CONTENT = "q-avatar__content row flex-center overflow-hidden"
+COMMENT_CLASSES = "w-full py-3 border-b border-gray-200 dark:border-gray-700"
+
+
+def avatar_html(username: str, image: str | None, size: str = "md") -> str:
+    """The markup of `avatar` (Quasar's own classes), for places where one element must hold it all."""
+    style = f'style="font-size: {AVATAR_PX[size]}px"'
+    if image:
+        inner = f'<img src="{escape(image)}" alt="{escape(username)}">'
+        return f'<div class="q-avatar" {style}><div class="{AVATAR_CONTENT}">{inner}</div></div>'
+    initial = escape(username[:1].upper())
+    return (
+        f'<div class="q-avatar" {style}><div class="{AVATAR_CONTENT} bg-primary text-white">'
+        f'<span class="tidings-initial">{initial}</span></div></div>'
+    )
+
+
+@lru_cache(maxsize=1024)
+def byline_html(username: str, image: str | None, moment: datetime | None) -> str:
+    """A post's author as one piece of markup: picture, name (a link to the profile) and date."""
+    return (
+        f'<div class="row items-center gap-3 no-wrap">{avatar_html(username, image)}<div class="column">'
+        f'<a class="nicegui-link font-medium no-underline" href="/profile/{quote(username)}">{escape(username)}</a>'
+        f'<span class="text-xs text-gray-500">{escape(when(moment))}</span></div></div>'
+    )
+
+
+@lru_cache(maxsize=1024)
+def account_html(username: str, image: str | None) -> str:
+    """The account button's picture and name, as one piece of markup."""
+    return (
+        f'<div class="row items-center gap-2 no-wrap">{avatar_html(username, image, "sm")}'
+        f"<span>{escape(username)}</span></div>"
+    )
+
+
+@lru_cache(maxsize=1024)
+def tags_html(tags: tuple[str, ...]) -> str:
+    """The tags of a post as one piece of markup, each a link to its feed."""
+    links = "".join(f'<a class="nicegui-link tidings-tag" href="/?tag={quote(tag)}">#{escape(tag)}</a>' for tag in tags)
+    return f'<div class="row gap-1">{links}</div>'
+
+
+@lru_cache(maxsize=4096)
+def comment_html(comment: blog.CommentView) -> str:
+    """A comment as one piece of markup: picture, name (a link to the profile), date, and the sanitised text.
+
+    Built once per comment and shared by every page that shows it: the same string, not a copy per viewer.
+    """
+    author = comment.author
+    return (
+        '<div class="row items-center gap-2 no-wrap">'
+        f"{avatar_html(author.username, author.image, 'sm')}"
+        f'<a class="nicegui-link text-sm font-medium no-underline" href="/profile/{quote(author.username)}">'
+        f"{escape(author.username)}</a>"
+        f'<span class="text-xs text-gray-500">{escape(when(comment.created_at))}</span></div>'
+        f'<div class="nicegui-markdown tidings-text text-sm w-full">{comment.body_html}</div>'
+    )
+
+
+@lru_cache(maxsize=256)
+def comments_html(comments: tuple[blog.CommentView, ...]) -> str:
+    """Several comments as one piece of markup, each as `CommentItem` shows it (shared by every page showing them)."""
+    return "".join(f'<div class="{COMMENT_CLASSES}">{comment_html(comment)}</div>' for comment in comments)
+
+
 class CommentItem:
-    """A comment: who and when, the text, and Delete for those the policy allows."""
+    """A comment: who and when, the text, and Delete for those the policy allows.
+
+    One element for most viewers (the comment's markup, shared); a row with the Delete button for the few
+    who may delete it. Every element costs memory and CPU on every open page.
+    """
 
     def __init__(self, comment: blog.CommentView, on_delete: Callable[[], Awaitable[None]] | None) -> None:
-        with ui.column().classes("w-full gap-1 py-3 border-b border-gray-200 dark:border-gray-700") as self.element:
-            with ui.row().classes("w-full items-center justify-between no-wrap"):
-                author_line(comment.author, comment.created_at)
-                if on_delete is not None:
-                    ui.button(icon="delete", on_click=on_delete).props(
-                        'flat round dense size=sm color=grey aria-label="Delete comment"'
-                    ).tooltip("Delete this comment")
-            ui.html(comment.body_html).classes("nicegui-markdown tidings-text text-sm w-full")
+        markup = comment_html(comment)
+        if on_delete is None:
+            self.element: ui.element = ui.html(markup).classes(COMMENT_CLASSES)
+            return
+        with ui.row().classes(f"{COMMENT_CLASSES} items-start justify-between no-wrap") as self.element:
+            ui.html(markup).classes("flex-1 min-w-0")
+            ui.button(icon="delete", on_click=on_delete).props(
+                'flat round dense size=sm color=grey aria-label="Delete comment"'
+            ).tooltip("Delete this comment")

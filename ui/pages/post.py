@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from dataclasses import replace
 
 from nicegui import ui
@@ -14,7 +15,7 @@ from ..components.comments import Comments
 from ..components.dialogs import ask_reason, confirm
 from ..components.feedback import attempt, succeeded
 from ..components.frame import frame
-from ..components.posts import avatar, tag_chips, when
+from ..components.posts import byline_html, tags_html
 from ..components.why import locked
 
 
@@ -23,8 +24,8 @@ async def post_page(slug: str) -> None:
     """One post and its discussion."""
     viewer = await session.viewer()
     try:
-        post = await blog.get_post(viewer, slug)
-        comments = await blog.list_comments(viewer, post.id)
+        post = live.shared(await blog.get_post(viewer, slug))
+        comments = [live.shared(comment) for comment in await blog.list_comments(viewer, post.id)]
     except NotFound:
         async with frame(viewer, "Not found"):
             gone("This post does not exist, or is not visible to you.")
@@ -47,8 +48,7 @@ class PostPage:
         with ui.column().classes("w-full gap-4") as self.page:
             self.header()
             self.readers = ui.label().classes("text-xs text-gray-500").mark("readers")
-            self.text()
-            ui.separator()
+            self.body = ui.html(post.body_html).classes("nicegui-markdown tidings-text w-full")
             self.comments = Comments(viewer, post, comments)
         live.subscribe(blog.post_topic(post.id), self.on_event)
         live.subscribe(accounts.user_topic(post.author_id), self.on_event)
@@ -67,20 +67,16 @@ class PostPage:
             self.banner("This post is archived: nobody else can see it.", "Restore", "post.restore", self.restore)
         elif post.status == blog.PostStatus.DRAFT:
             self.banner("This is a draft: only you can see it.", "Publish", "post.publish", self.publish)
+        # What is the same for every reader (title, author, date, tags) is one shared piece of markup each:
+        # every element costs memory and CPU on every open page.
         ui.label(post.title).classes("text-3xl font-bold break-words w-full")
-        with ui.row().classes("w-full items-center justify-between gap-2"):
-            with ui.row().classes("items-center gap-3"):
-                avatar(post.author.username, post.author.image)
-                with ui.column().classes("gap-0"):
-                    ui.link(post.author.username, f"/profile/{post.author.username}").classes(
-                        "font-medium no-underline"
-                    )
-                    ui.label(when(post.published_at or post.updated_at)).classes("text-xs text-gray-500")
-                self.follow_button()
-            with ui.row().classes("items-center gap-1"):
-                self.favorite_button()
-                self.author_controls()
-        tag_chips(post.tags)
+        with ui.row().classes("w-full items-center gap-2"):
+            ui.html(byline_html(post.author.username, post.author.image, post.published_at or post.updated_at))
+            self.follow_button()
+            self.favorite_button()  # pushed to the right (ml-auto), the author's controls after it
+            self.author_controls()
+        if post.tags:
+            ui.html(tags_html(post.tags))
 
     def banner(self, message: str, label: str, action: str, handler: object) -> None:
         """A notice about the post's state, with the one control that changes it (if allowed)."""
@@ -104,7 +100,8 @@ class PostPage:
         icon = "favorite" if post.favorited else "favorite_border"
         action = (lambda: ui.navigate.to("/sign-in")) if self.viewer.is_anonymous else self.toggle_favorite
         button = ui.button(str(post.favorites_count), icon=icon, on_click=action)
-        button.props("flat no-caps color=pink").mark("favorite").tooltip("Favourite")
+        button.props('flat no-caps color=pink title="Favourite" aria-label="Favourite"').classes("ml-auto")
+        button.mark("favorite")
         if not self.viewer.is_anonymous and not allowed(self.viewer, "post.favorite", post) and not post.favorited:
             button.disable()
 
@@ -121,11 +118,6 @@ class PostPage:
             ui.button("Archive", icon="archive", on_click=self.archive).props("flat no-caps color=negative")
         if allowed(viewer, "audit.read") or allowed(viewer, "audit.read_post", post):
             ui.button("History", icon="history", on_click=self.history).props("flat no-caps").mark("history")
-
-    @ui.refreshable_method
-    def text(self) -> None:
-        """The post's text, rendered."""
-        ui.html(self.post.body_html).classes("nicegui-markdown tidings-text w-full")
 
     async def toggle_favorite(self) -> None:
         """Favourite the post, or stop."""
@@ -185,8 +177,9 @@ class PostPage:
         if (post := await attempt(blog.restore_post(self.viewer, post_id=self.post.id))) is not None:
             self.show(post)
 
-    async def on_event(self, event: Event) -> None:
-        """Follow what happens to the post and its author anywhere."""
+    def on_event(self, event: Event) -> Awaitable[None] | None:
+        """Follow what happens to the post and its author anywhere (only a reload is awaited: the other events,
+        comments among them, cost no task per page)."""
         post = self.post
         if isinstance(event, blog.FavoriteChanged):
             mine = event.favorited if event.user_id == self.viewer.id else post.favorited
@@ -195,7 +188,8 @@ class PostPage:
             if event.follower_id == self.viewer.id:
                 self.show(replace(post, author=replace(post.author, following=event.following)))
         elif isinstance(event, blog.PostEvent | accounts.ProfileUpdated | Reconnected):
-            await self.reload(event)  # after a reconnection: whatever was missed while the listener was away
+            return self.reload(event)  # after a reconnection: whatever was missed while the listener was away
+        return None
 
     async def reload(self, event: Event | None = None) -> None:
         """Read the post again as the viewer may see it now.
@@ -228,5 +222,5 @@ class PostPage:
         """Redraw what depends on the post."""
         self.post = post
         self.header.refresh()
-        self.text.refresh()
+        self.body.content = post.body_html
         self.comments.follow(post)

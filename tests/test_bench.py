@@ -1,0 +1,67 @@
+"""The benchmarks' pure parts (no timing is asserted anywhere: benchmarks are not tests), and the seed command."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from bench.api import parse_wrk
+from bench.stats import percentile, summary_ms, table
+from core import ANONYMOUS, accounts, blog
+from core.db import seeding
+from core.db.sql import fetch_one
+
+from .servers import run_main
+
+WRK = """Running 10s test @ http://127.0.0.1:8080/api/tags
+  1 threads and 50 connections
+  Latency Distribution
+     50%  213.52ms
+     75%  300.10ms
+     90%  362.00ms
+     99%    1.20s
+  1930 requests in 10.01s, 1.20MB read
+  Socket errors: connect 0, read 2, write 0, timeout 1
+Requests/sec:    192.80
+"""
+
+
+def test_percentiles_use_the_nearest_rank() -> None:
+    values = [float(n) for n in range(1, 101)]
+    assert (percentile(values, 0.5), percentile(values, 0.95), percentile(values, 1.0)) == (50.0, 95.0, 100.0)
+    assert percentile([3.0], 0.99) == 3.0
+    assert math.isnan(percentile([], 0.5))
+    assert summary_ms([0.010, 0.020])["max"] == pytest.approx(20.0)
+
+
+def test_tables_align_numbers_and_render_markdown() -> None:
+    text = table(["name", "ms"], [["a", 1.5], ["bb", 1234.0]])
+    assert text.splitlines()[2:] == ["a       1.5", "bb    1,234"]
+    markdown = table(["name", "ms"], [["a", None]], markdown=True)
+    assert markdown.splitlines() == ["| name | ms |", "|---|---:|", "| a | – |"]
+
+
+def test_wrk_output_is_read() -> None:
+    assert parse_wrk(WRK) == {"rps": 192.8, "p50": 213.52, "p75": 300.1, "p90": 362.0, "p99": 1200.0, "errors": 3.0}
+
+
+async def test_the_seed_command_adds_rows_the_app_can_use(database_url: str) -> None:
+    done = run_main("seed", "--posts", "400", "--users", "40", DATABASE_URL=database_url)
+    assert done.returncode == 0, done.stderr
+    assert "added 40 users, 400 posts" in done.stdout
+    page = await blog.list_posts(ANONYMOUS)
+    assert len(page.items) == blog.PAGE_SIZE
+    post = await blog.get_post(ANONYMOUS, page.items[0].slug)  # a slug that leads to its post
+    assert all(blog.normalize_tag(tag) == tag for tag in post.tags)
+    user = await fetch_one("SELECT username FROM users ORDER BY id LIMIT 1")
+    assert user is not None
+    signed_in = await accounts.sign_in(ANONYMOUS, login=user["username"], password=seeding.SEEDED_PASSWORD)
+    reader = await accounts.actor_for_session(signed_in.token)
+    assert (await blog.list_posts(reader, blog.Feed(following=True))).items, "seeded users follow authors who wrote"
+    wrong = await fetch_one(
+        "SELECT (SELECT count(*) FROM follows WHERE follower_id = followed_id) AS self_follows,"
+        " (SELECT count(*) FROM posts WHERE (status = 'published') <> (published_at IS NOT NULL)) AS bad_dates,"
+        " (SELECT count(*) FROM comments c JOIN posts p ON p.id = c.post_id WHERE p.status <> 'published') AS hidden"
+    )
+    assert wrong == {"self_follows": 0, "bad_dates": 0, "hidden": 0}
