@@ -335,6 +335,7 @@ async def comment_rounds(
         await sign_in(commenter, args.url, args.commenter, args.password)
     writer = Tab(commenter, args.url, args.path, args.kind)
     await writer.open()
+    await asyncio.sleep(max(1.0, args.pause))  # its arrival among the readers ("N reading") reaches every page first
     latencies: list[float] = []
     missed = 0
     cpu_before, db_before = server.cpu(), server.db_cpu()

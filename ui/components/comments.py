@@ -46,8 +46,7 @@ class Comments:
             self._count()
         else:
             self.add(comments)
-        self.box()
-        live.subscribe(blog.post_topic(post.id), self.on_event)
+        self.box()  # the page hands this its post's comment events (one subscription per page, not two)
 
     @ui.refreshable_method
     def box(self) -> None:

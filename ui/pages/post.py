@@ -181,7 +181,9 @@ class PostPage:
         """Follow what happens to the post and its author anywhere (only a reload is awaited: the other events,
         comments among them, cost no task per page)."""
         post = self.post
-        if isinstance(event, blog.FavoriteChanged):
+        if isinstance(event, blog.CommentAdded | blog.CommentDeleted):
+            self.comments.on_event(event)
+        elif isinstance(event, blog.FavoriteChanged):
             mine = event.favorited if event.user_id == self.viewer.id else post.favorited
             self.show(replace(post, favorites_count=event.count, favorited=mine))
         elif isinstance(event, accounts.FollowChanged):
