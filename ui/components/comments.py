@@ -9,7 +9,7 @@ from typing import Any
 from nicegui import ui
 from nicegui.elements.mixins.validation_element import ValidationElement
 
-from core import ANONYMOUS, Actor, Event, NotFound, Reconnected, allowed, blog
+from core import ANONYMOUS, Actor, NotFound, Reconnected, allowed, blog
 
 from .. import live
 from . import drafts
@@ -113,7 +113,7 @@ class Comments:
             box.value = kept["body"]
         drafts.keep(self.draft_key, {"body": box}, now=True)
 
-    def on_event(self, event: Event) -> Awaitable[None] | None:
+    def on_event(self, event: blog.CommentAdded | blog.CommentDeleted) -> None:
         """Bring comments added or deleted anywhere onto this page.
 
         An added comment is read once for every page of this process (as the anonymous visitor: it is public),
@@ -124,9 +124,6 @@ class Comments:
             live.when_loaded(event, load, lambda comment: self.add([comment]), missing=NotFound)
         elif isinstance(event, blog.CommentDeleted):
             self.remove(event.comment_id)
-        elif isinstance(event, Reconnected):
-            return self.catch_up(event)
-        return None
 
     async def catch_up(self, event: Reconnected) -> None:
         """The listener was away: show the comments added, and drop those deleted, meanwhile."""

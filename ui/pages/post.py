@@ -183,15 +183,22 @@ class PostPage:
         post = self.post
         if isinstance(event, blog.CommentAdded | blog.CommentDeleted):
             self.comments.on_event(event)
+        elif isinstance(event, Reconnected):
+            return self.catch_up(event)
         elif isinstance(event, blog.FavoriteChanged):
             mine = event.favorited if event.user_id == self.viewer.id else post.favorited
             self.show(replace(post, favorites_count=event.count, favorited=mine))
         elif isinstance(event, accounts.FollowChanged):
             if event.follower_id == self.viewer.id:
                 self.show(replace(post, author=replace(post.author, following=event.following)))
-        elif isinstance(event, blog.PostEvent | accounts.ProfileUpdated | Reconnected):
-            return self.reload(event)  # after a reconnection: whatever was missed while the listener was away
+        elif isinstance(event, blog.PostEvent | accounts.ProfileUpdated):
+            return self.reload(event)
         return None
+
+    async def catch_up(self, event: Reconnected) -> None:
+        """The listener was away: whatever was missed meanwhile, the post and its comments."""
+        await self.reload(event)
+        await self.comments.catch_up(event)
 
     async def reload(self, event: Event | None = None) -> None:
         """Read the post again as the viewer may see it now.
