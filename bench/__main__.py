@@ -24,10 +24,13 @@ class Scale:
     api_posts: int
     api_s: float
     settle: float
+    profile_at: int  # viewers of the profiled fan-out run
 
 
-FULL = Scale([10, 100, 500, 1000], 3, [1, 8, 32], 20.0, 10.0, [1_000, 10_000, 100_000, 1_000_000], 10_000, 10.0, 3.0)
-QUICK = Scale([10, 30], 1, [1, 8, 32], 2.0, 2.0, [1_000, 5_000], 1_000, 2.0, 1.0)
+FULL = Scale(
+    [10, 100, 500, 1000], 3, [1, 8, 32], 20.0, 10.0, [1_000, 10_000, 100_000, 1_000_000], 10_000, 10.0, 3.0, 300
+)
+QUICK = Scale([10, 30], 1, [1, 8, 32], 2.0, 2.0, [1_000, 5_000], 1_000, 2.0, 1.0, 30)
 
 
 def counts(text: str) -> list[int]:
@@ -40,7 +43,7 @@ def run_all(*, quick: bool) -> None:
     common.QUICK = quick
     scale = QUICK if quick else FULL
     started = time.monotonic()
-    fanout.run(scale.viewers, fanout.SERVERS, scale.rounds, settle=scale.settle)
+    fanout.run(scale.viewers, fanout.SERVERS, scale.rounds, settle=scale.settle, profile_at=scale.profile_at)
     throughput.run(scale.actors, scale.throughput_s)
     events.run(scale.events_s)
     feeds.run(scale.posts)
@@ -55,6 +58,7 @@ def main(argv: list[str]) -> None:
     command.add_argument("--viewers", type=counts, default=FULL.viewers, help="e.g. 10/100 (default 10/100/500/1000)")
     command.add_argument("--servers", default=",".join(fanout.SERVERS), help="tidings,nicegui,socketio")
     command.add_argument("--rounds", type=int, default=FULL.rounds, help="comments added per run")
+    command.add_argument("--profile-at", type=int, help="then profile Tidings' server at this many viewers")
     command = commands.add_parser("throughput", help="figure 2: add_comment through core against raw asyncpg")
     command.add_argument("--actors", type=counts, default=FULL.actors, help="e.g. 1/8/32")
     command.add_argument("--seconds", type=float, default=FULL.throughput_s, help="per load and concurrency")
@@ -71,7 +75,7 @@ def main(argv: list[str]) -> None:
     args = parser.parse_args(argv)
     common.raise_file_limit()
     if args.command == "fanout":
-        fanout.run(args.viewers, tuple(args.servers.split(",")), args.rounds)
+        fanout.run(args.viewers, tuple(args.servers.split(",")), args.rounds, profile_at=args.profile_at)
     elif args.command == "throughput":
         throughput.run(args.actors, args.seconds)
     elif args.command == "events":

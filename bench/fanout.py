@@ -9,6 +9,7 @@ signed-in user adds comments through the page and every tab's time to receive it
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,6 @@ from .stats import summary_ms, table
 SERVERS = ("tidings", "nicegui", "socketio")
 LABELS = {"tidings": "Tidings post page", "nicegui": "bare NiceGUI page", "socketio": "python-socketio broadcast"}
 TARGET_KB = 250
-PROFILE = bool(os.environ.get("BENCH_PROFILE"))
 TARGET_P95 = {100: 40.0, 1000: 300.0}
 DATA = common.RESULTS / "fanout-data"
 POST_BODY = """Tidings shows every change live to everyone reading. This post is what the benchmark's readers open.
@@ -104,7 +104,7 @@ def server_for(kind: str) -> common.ServerProcess:
     if kind == "tidings":
         env = {"NICEGUI_STORAGE_PATH": str(DATA / ".nicegui")}
         args = ["main.py", "--data-dir", str(DATA), "--port", "{port}", "--log-level", "warning"]
-        if PROFILE:  # diagnosis only: the server under pyinstrument (its figures are then not comparable)
+        if os.environ.get("BENCH_PROFILE"):  # the server under pyinstrument: its figures are not comparable
             args = ["-m", "bench.profiled", str(common.RESULTS / "fanout-profile.txt"), *args]
         return common.ServerProcess(args, ready_path="/", env=env)
     module = {"nicegui": "bench.baselines.bare_nicegui", "socketio": "bench.baselines.socketio_floor"}[kind]
@@ -152,20 +152,55 @@ def measure(kind: str, viewers: int, setup: dict[str, Any], rounds: int, settle:
     return {"server": kind, **result, **summary_ms(latencies), "received": len(latencies)}
 
 
-def run(counts: list[int], servers: tuple[str, ...] = SERVERS, rounds: int = 3, settle: float = 3.0) -> dict[str, Any]:
-    """Every server at every viewer count; prints the table and writes bench/results/fanout.json."""
+def run(
+    counts: list[int],
+    servers: tuple[str, ...] = SERVERS,
+    rounds: int = 3,
+    settle: float = 3.0,
+    profile_at: int | None = None,
+) -> dict[str, Any]:
+    """Every server at every viewer count, then (if `profile_at`) Tidings profiled while its comments fan out to that
+    many viewers; prints the table and writes bench/results/fanout.json."""
     setup: dict[str, Any] = {}
+    profile: dict[str, Any] | None = None
     if "tidings" in servers:
         common.progress("fanout: preparing Tidings' database (a post per viewer count, 20 comments each)")
-        setup = asyncio.run(prepare_tidings(counts, readers=min(25, max(counts) // 2)))
+        every = sorted({*counts, *([profile_at] if profile_at else [])})
+        setup = asyncio.run(prepare_tidings(every, readers=min(25, max(every) // 2)))
     runs = []
     for viewers in counts:
         for kind in servers:
             common.progress(f"fanout: {LABELS[kind]}, {viewers} viewers")
             runs.append(measure(kind, viewers, setup, rounds, settle))
             common.save("fanout", {"runs": runs, "counts": counts, "rounds": rounds})
+    if profile_at and "tidings" in servers:
+        common.progress(f"fanout: Tidings under pyinstrument, {profile_at} viewers (where the CPU goes; not timed)")
+        profile = profiled(profile_at, setup, rounds, settle)
+        common.save("fanout", {"runs": runs, "counts": counts, "rounds": rounds, "profile": profile})
     print(render(runs))
-    return {"runs": runs}
+    if profile:
+        print("\n" + render_profile(profile))
+    return {"runs": runs, "profile": profile}
+
+
+def profiled(viewers: int, setup: dict[str, Any], rounds: int, settle: float) -> dict[str, Any]:
+    """Tidings with its server under pyinstrument while the comments fan out: the share of each library."""
+    output = common.RESULTS / "fanout-profile.txt"
+    output.with_suffix(".json").unlink(missing_ok=True)
+    os.environ["BENCH_PROFILE"] = "1"  # the server starts under bench.profiled; the tabs signal it around the comments
+    try:
+        measure("tidings", viewers, setup, rounds, settle)
+    finally:
+        del os.environ["BENCH_PROFILE"]
+    found = json.loads(output.with_suffix(".json").read_text()) if output.with_suffix(".json").exists() else {}
+    return {"viewers": viewers, "file": "bench/results/fanout-profile.txt", **found}
+
+
+def render_profile(profile: dict[str, Any], *, markdown: bool = False) -> str:
+    """Where the server's CPU went while the comments reached `viewers` pages."""
+    rows = [[name, f"{100 * share:.0f}%"] for name, share in profile.get("breakdown", {}).items() if share >= 0.005]
+    title = f"server CPU while comments reach {profile['viewers']:,} pages (pyinstrument, idle time left out)"
+    return table([title, "share"], rows, markdown=markdown)
 
 
 def rows(runs: list[dict[str, Any]]) -> list[list[object]]:

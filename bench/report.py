@@ -27,8 +27,10 @@ def write() -> Path:
     if found := results["fanout"]:
         verdicts += fanout.verdicts(found["runs"])
         plots = " ".join(image(p) for p in fanout.plot(found["runs"], PLOTS))
+        profile = fanout.render_profile(found["profile"], markdown=True) if found.get("profile") else ""
         sections.append(
             FANOUT.format(
+                profile=profile,
                 table=fanout.render(found["runs"], markdown=True),
                 plots=plots,
                 rounds=found.get("rounds", "?"),
@@ -127,6 +129,11 @@ comment (the floor). "missed" counts viewers that never received a comment or lo
 {table}
 
 {plots}
+
+Where the server's CPU goes while a comment reaches the pages (a separate run with the server under pyinstrument,
+so its timings are not comparable; the whole profile is in `bench/results/fanout-profile.txt`):
+
+{profile}
 
 Measured {when}."""
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 
 def percentile(values: Iterable[float], fraction: float) -> float:
@@ -58,3 +60,32 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[object]], *, markdown:
 
 def _numeric(text: str) -> bool:
     return text == "–" or text.replace(",", "").replace(".", "", 1).lstrip("-").rstrip("%×").isdigit()
+
+
+IDLE = "idle (waiting for work)"
+
+
+def breakdown(root: Any, buckets: Sequence[tuple[str, str]], default: str) -> dict[str, float]:
+    """A pyinstrument profile's self time summed per bucket, as shares of the time not spent idle.
+
+    A frame goes to the first bucket whose key is in its file path or function name; any other frame (built-ins, the
+    standard library) counts for the bucket of the code that called it; time in the selector's wait is idle.
+    """
+    totals: dict[str, float] = defaultdict(float)
+
+    def walk(frame: Any, inherited: str) -> None:
+        path = f"{frame.file_path or ''} {frame.function or ''}"
+        # Waiting shows as the selector's wait, or with uvloop (its loop is C) as the runner's own time.
+        waiting = "selectors.py" in path or path.endswith("asyncio/runners.py run")
+        bucket = IDLE if waiting else next((name for key, name in buckets if key in path), None)
+        if bucket is None:  # built-ins and the standard library count for the code that called them
+            bucket = inherited
+        if not frame.is_synthetic:  # a "[self]" frame's time is already its parent's total_self_time
+            totals[bucket] += frame.total_self_time
+        for child in frame.children:
+            walk(child, bucket)
+
+    walk(root, default)
+    totals.pop(IDLE, None)
+    whole = sum(totals.values()) or 1.0
+    return dict(sorted(((name, value / whole) for name, value in totals.items()), key=lambda kv: -kv[1]))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ import asyncpg
 from core import blog
 
 from . import common, database
-from .stats import summary_ms, table
+from .stats import breakdown, summary_ms, table
 
 TARGET_SHARE = 0.40
 SLICES = 4
@@ -91,28 +90,8 @@ BUCKETS = (
     ("/core/", "core's own code"),
     ("dataclasses", "core's own code"),
     ("json", "core's own code"),
-    ("asyncio", "event loop (scheduling, waiting for PostgreSQL)"),
-    ("selectors", "event loop (scheduling, waiting for PostgreSQL)"),
+    ("asyncio", "event loop (scheduling)"),
 )
-
-
-def breakdown(root: Any) -> dict[str, float]:
-    """Self time of the profile's frames summed per library (a built-in counts for the library that called it),
-    as shares of the whole."""
-    totals: dict[str, float] = defaultdict(float)
-
-    def walk(frame: Any, inherited: str) -> None:
-        path = f"{frame.file_path or ''} {frame.function or ''}"
-        bucket = next((name for key, name in BUCKETS if key in path), None)
-        if bucket is None:
-            bucket = inherited if "<built-in>" in path or frame.is_synthetic or not frame.file_path else "other Python"
-        totals[bucket] += frame.total_self_time
-        for child in frame.children:
-            walk(child, bucket)
-
-    walk(root, "event loop (scheduling, waiting for PostgreSQL)")
-    whole = sum(totals.values()) or 1.0
-    return dict(sorted(((k, v / whole) for k, v in totals.items()), key=lambda kv: -kv[1]))
 
 
 async def profile(actors: list[Any], post_id: int, seconds: float) -> dict[str, Any]:
@@ -126,7 +105,10 @@ async def profile(actors: list[Any], post_id: int, seconds: float) -> dict[str, 
     text = profiler.output_text(unicode=True, color=False, show_all=False)
     (common.RESULTS / "throughput-profile.txt").write_text(text)
     root = session.root_frame()
-    return {"breakdown": breakdown(root) if root else {}, "profile_file": "bench/results/throughput-profile.txt"}
+    return {
+        "breakdown": breakdown(root, BUCKETS, "event loop (scheduling)") if root else {},
+        "profile_file": "bench/results/throughput-profile.txt",
+    }
 
 
 async def statements_per_action(actor: Any, post_id: int) -> int:
