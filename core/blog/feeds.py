@@ -40,7 +40,7 @@ async def list_posts(
     limit = max(1, min(limit, PAGE_MAX))
     tag_id = None
     if feed is not None and feed.tag is not None:
-        found = await fetch_one("SELECT id FROM tags WHERE name = $1", feed.tag)
+        found = await fetch_one("SELECT id FROM tags WHERE name = $1", feed.tag) if storable(feed.tag) else None
         if found is None:
             return Page(items=[], next=None)
         tag_id = int(found["id"])
