@@ -42,7 +42,11 @@ def write() -> Path:
         plots = " ".join(image(p) for p in throughput.plot(found, PLOTS))
         sections.append(
             THROUGHPUT.format(
-                table=throughput.render(found, markdown=True), plots=plots, seconds=found["seconds"], when=_when(found)
+                table=throughput.render(found, markdown=True),
+                plots=plots,
+                seconds=found["seconds"],
+                slice=found["seconds"] / throughput.SLICES,
+                when=_when(found),
             )
         )
     if found := results["events"]:
@@ -143,8 +147,9 @@ THROUGHPUT = """## 2. Action throughput
 inserted, the author notified, the audit entry, the events sent with `pg_notify`, the comment read back) by 1, 8
 and 32 concurrent actors, each adding comments as fast as it can, against the limit measured in the same run: a
 raw asyncpg `INSERT` of the same row in its own transaction, on the same database, with as many pooled connections
-as core has (10). The two loads alternate in four slices of {seconds:.0f} s ÷ 4 each, so that whatever else the
-machine does hits both alike. CPU per action is this process's and the database's CPU time divided by the actions.
+as core has (10). The two loads alternate, {seconds:.0f} s each in four slices of {slice:.1f} s, so that whatever
+else the machine does hits both alike. CPU per action is this process's and the database's CPU time divided by the
+actions.
 
 {table}
 

@@ -90,7 +90,7 @@ BUCKETS = (
     ("/core/", "core's own code"),
     ("dataclasses", "core's own code"),
     ("json", "core's own code"),
-    ("asyncio", "event loop (scheduling)"),
+    ("asyncio", "event loop: scheduling the actors' tasks"),
 )
 
 
@@ -106,7 +106,7 @@ async def profile(actors: list[Any], post_id: int, seconds: float) -> dict[str, 
     (common.RESULTS / "throughput-profile.txt").write_text(text)
     root = session.root_frame()
     return {
-        "breakdown": breakdown(root, BUCKETS, "event loop (scheduling)") if root else {},
+        "breakdown": breakdown(root, BUCKETS, "event loop: scheduling the actors' tasks") if root else {},
         "profile_file": "bench/results/throughput-profile.txt",
     }
 
