@@ -16,7 +16,7 @@ from core import Settings, blog, hub, runtime
 
 
 async def listen(url: str) -> None:
-    await runtime.start(Settings(database_url=url, session_secret="benchmark"))
+    await runtime.start(Settings(database_url=url, session_secret="benchmark listener secret"))
     received: dict[int, float] = {}
 
     def on_event(event: object) -> None:
