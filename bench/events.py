@@ -20,7 +20,8 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from core import Event, actions, blog, hub
+from core import Event, blog, hub
+from core.db import faults
 
 from . import common, database
 from .stats import summary_ms, table
@@ -30,7 +31,7 @@ MODES = {"one actor, a comment every 20 ms": 1, "under load: 8 actors without pa
 
 
 class CommitClock:
-    """Wraps core's transactions to note the moment each COMMIT is sent, per task."""
+    """Wraps core's transactions (core/db/faults.py opens them) to note the moment each COMMIT is sent, per task."""
 
     def __init__(self) -> None:
         self.sent: dict[asyncio.Task[Any] | None, float] = {}
@@ -45,11 +46,11 @@ class CommitClock:
                 yield connection
                 sent[asyncio.current_task()] = time.perf_counter()  # the block is done: COMMIT goes next
 
-        setattr(actions, "in_transaction", timed)  # noqa: B010  (the runner's own name for it)
+        setattr(faults, "in_transaction", timed)  # noqa: B010  (the name the runner's transactions are opened by)
         return self
 
     def __exit__(self, *_: object) -> None:
-        setattr(actions, "in_transaction", self.original)  # noqa: B010
+        setattr(faults, "in_transaction", self.original)  # noqa: B010
 
 
 async def load(actors: list[Any], post_id: int, seconds: float, pause: float, clock: CommitClock) -> dict[int, float]:
@@ -81,7 +82,14 @@ async def measure(seconds: float) -> dict[str, Any]:
 
         unsubscribe = hub.subscribe(blog.COMMENTS_TOPIC, on_event)
         other = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bench.listener", url, cwd=common.ROOT, stdin=PIPE, stdout=PIPE
+            sys.executable,
+            "-m",
+            "bench.listener",
+            url,
+            cwd=common.ROOT,
+            stdin=PIPE,
+            stdout=PIPE,
+            limit=2**24,  # its answer is one JSON line of every arrival
         )
         assert other.stdout is not None
         assert other.stdin is not None
