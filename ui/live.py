@@ -21,8 +21,11 @@ _SHARED_SECONDS = 10.0
 _shared: dict[tuple[Event, str], asyncio.Future[Any]] = {}
 
 
-def subscribe(topic: str, handler: Handler) -> None:
-    """Call `handler` with every event on `topic`, inside the current page, until its client is gone."""
+def subscribe(topic: str, handler: Handler, *more_topics: str) -> None:
+    """Call `handler` with every event on `topic` and `more_topics`, inside the current page, until it is gone.
+
+    One handler for all the topics, so an event for every topic (Reconnected) reaches the page once.
+    """
     client = context.client
 
     def in_page(event: Event) -> Awaitable[None] | None:
@@ -32,8 +35,8 @@ def subscribe(topic: str, handler: Handler) -> None:
             result = handler(event)
         return _awaited_in(client, result) if inspect.isawaitable(result) else None
 
-    unsubscribe = hub.subscribe(topic, in_page)
-    client.on_delete(unsubscribe)
+    for each in (topic, *more_topics):
+        client.on_delete(hub.subscribe(each, in_page))
 
 
 def present(post_id: int, viewer: Actor, changed: Callable[[], None]) -> None:

@@ -50,8 +50,7 @@ class PostPage:
             self.readers = ui.label().classes("text-xs text-gray-500").mark("readers")
             self.body = ui.html(post.body_html).classes("nicegui-markdown tidings-text w-full")
             self.comments = Comments(viewer, post, comments)
-        live.subscribe(blog.post_topic(post.id), self.on_event)
-        live.subscribe(accounts.user_topic(post.author_id), self.on_event)
+        live.subscribe(blog.post_topic(post.id), self.on_event, accounts.user_topic(post.author_id))
         live.present(post.id, viewer, self.show_readers)
         self.show_readers()
 
