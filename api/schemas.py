@@ -248,7 +248,7 @@ class GenericErrorModel(Schema):
 
 def _summary_fields(post: blog.PostSummary) -> dict[str, Any]:
     return {
-        "slug": post.slug,
+        "slug": post.slug or "",  # never empty: articles are published posts, and publishing gives the slug
         "title": post.title,
         "description": post.description,
         "tag_list": list(post.tags),

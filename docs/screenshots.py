@@ -52,7 +52,7 @@ await blog.add_comment(viewer, post_id=post.id, body=text)
 
 
 async def seed(data_dir: Path) -> str:
-    """Write users, posts, follows, favourites and comments; return the slug of the post to show."""
+    """Write users, posts, follows, favourites and comments; return the address of the post to show."""
     await runtime.start(Settings(data_dir=data_dir))
     try:
         actors = {}
@@ -73,12 +73,12 @@ async def seed(data_dir: Path) -> str:
             await blog.favorite_post(actors[fan], post_id=posts[0].id)
         await blog.add_comment(actors["grace"], post_id=posts[0].id, body="One listener per process: *lovely*.")
         await blog.add_comment(actors["linus"], post_id=posts[0].id, body="And it survives a database restart?")
-        return posts[0].slug
+        return f"/post/{posts[0].slug}"
     finally:
         await runtime.stop()
 
 
-def photograph(base_url: str, slug: str) -> None:
+def photograph(base_url: str, post_path: str) -> None:
     """Sign in as ada and take the three pictures."""
     OUT.mkdir(parents=True, exist_ok=True)
     browser = Browser(chromium(), base_url)
@@ -90,7 +90,7 @@ def photograph(base_url: str, slug: str) -> None:
         browser.click("Sign in")
         browser.should_see("Popular tags")
         browser.screenshot(str(OUT / "home.png"))
-        browser.open(f"/post/{slug}")
+        browser.open(post_path)
         browser.should_see("2 comments")
         browser.screenshot(str(OUT / "post.png"))
         browser.open("/write")
@@ -106,10 +106,10 @@ def photograph(base_url: str, slug: str) -> None:
 
 def main() -> None:
     data_dir = Path(tempfile.mkdtemp(prefix="tidings-screenshots-"))
-    slug = asyncio.run(seed(data_dir))
+    post_path = asyncio.run(seed(data_dir))
     app = AppProcess("--data-dir", str(data_dir), env={"DATABASE_URL": None, "TIDINGS_SESSION_SECRET": None}).start()
     try:
-        photograph(app.url, slug)
+        photograph(app.url, post_path)
     finally:
         app.stop()
     print(f"wrote {', '.join(sorted(p.name for p in OUT.glob('*.png')))} to {OUT}")

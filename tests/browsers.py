@@ -114,6 +114,10 @@ class Browser:
         # A button can be redrawn between finding and clicking it (a page part refreshed): find it again.
         self._wait(WAIT).until(click_last, f"no button {text!r} to click")
 
+    def until_title(self, title: str, timeout: float = WAIT) -> None:
+        """Wait until the browser's tab says `title`."""
+        self._wait(timeout).until(lambda driver: driver.title == title, f"expected the tab to say {title!r}")
+
     def should_see(self, text: str, timeout: float = WAIT) -> None:
         """Wait until `text` shows (case-insensitively: buttons are styled in capitals)."""
         self._wait(timeout).until(lambda _: self.shows(text), f"expected to see {text!r}")
@@ -162,16 +166,14 @@ def sign_in(user: Browser, username: str) -> None:
 
 
 def write_draft(user: Browser, title: str, body: str) -> str:
-    """Write and save a draft through the editor; return the path of its page, where the browser is now."""
+    """Write and save a draft through the editor; return the editor's path (/edit/<id>), where the browser stays."""
     user.open("/write")
     user.type("Title", title)
     user.type("Text (Markdown)", body)
     user.click("Save draft")
-    user.should_see("All changes saved")  # the editor stays open, now at /edit/<slug>
-    path = urlsplit(user.driver.current_url).path.replace("/edit/", "/post/")
-    user.open(path)
-    user.should_see("only you can see it")  # only the draft's own page says so
-    return path
+    user.should_see("All changes saved")  # the editor stays open, now at /edit/<id>
+    user.should_see("Edit draft")
+    return urlsplit(user.driver.current_url).path
 
 
 def publish(user: Browser, title: str, body: str) -> str:

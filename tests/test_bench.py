@@ -52,7 +52,9 @@ async def test_the_seed_command_adds_rows_the_app_can_use(database_url: str) -> 
     assert "added 40 users, 400 posts" in done.stdout
     page = await blog.list_posts(ANONYMOUS)
     assert len(page.items) == blog.PAGE_SIZE
-    post = await blog.get_post(ANONYMOUS, page.items[0].slug)  # a slug that leads to its post
+    slug = page.items[0].slug
+    assert slug is not None
+    post = await blog.get_post(ANONYMOUS, slug)  # a slug that leads to its post
     assert all(blog.normalize_tag(tag) == tag for tag in post.tags)
     user = await fetch_one("SELECT username FROM users ORDER BY id LIMIT 1")
     assert user is not None

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import signal
+import time
 from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
+import asyncpg
 import pytest
 
 from .browsers import Browser, publish, sign_in, sign_up
 from .servers import AppProcess
 
 pytestmark = pytest.mark.audit_elsewhere  # the app processes under test write the audit entries
+AUTOSAVE_WATCH = 3.0  # seconds: twice the editor's pause before it saves by itself
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +59,7 @@ def test_what_was_typed_survives_a_reload_before_any_save(
     assert ann.value_of("Text (Markdown)") == "Every word of this must come back."
     ann.should_see("All changes saved")  # and then the restored text saves itself as a draft
     ann.driver.refresh()
-    ann.should_see("Edit post")
+    ann.should_see("Edit draft")
     assert ann.value_of("Text (Markdown)") == "Every word of this must come back."
 
 
@@ -105,3 +109,51 @@ def test_readers_are_counted_across_processes_and_a_dead_process_leaves_no_ghost
     finally:
         first.stop()
         second.stop()
+
+
+def test_write_starts_empty_after_a_post_is_published_and_leaves_no_copy_in_drafts(
+    two_processes: tuple[AppProcess, AppProcess], browser: Callable[[str], Browser], database_url: str
+) -> None:
+    ann = browser(two_processes[0].url)
+    sign_up(ann, "ann")
+    ann.open("/write")
+    ann.type("Title", "Published from the editor")
+    ann.should_see("All changes saved")  # saved by itself after the pause: a draft now
+    ann.type("Text (Markdown)", "Its text, typed after the first save.")
+    ann.click("Publish")
+    ann.should_see("No comments yet")
+    ann.click("Write")
+    ann.should_see("Start typing: your draft saves itself")
+    time.sleep(AUTOSAVE_WATCH)  # a copy brought back would have filled the form and saved itself by now
+    assert ann.value_of("Title") == ""
+    assert ann.value_of("Text (Markdown)") == ""
+    assert urlsplit(ann.driver.current_url).path == "/write"
+    ann.should_see("Start typing: your draft saves itself")
+    assert asyncio.run(_posts_of(database_url, "ann")) == [("Published from the editor", "published")]
+
+
+async def _posts_of(database_url: str, username: str) -> list[tuple[str, str]]:
+    """(title, status) of every post by `username`, read straight from the database."""
+    connection = await asyncpg.connect(database_url)
+    try:
+        rows = await connection.fetch(
+            "SELECT p.title, p.status FROM posts p JOIN users u ON u.id = p.author_id WHERE u.username = $1", username
+        )
+    finally:
+        await connection.close()
+    return [(row["title"], row["status"]) for row in rows]
+
+
+def test_the_tab_title_follows_the_title_as_it_is_typed_and_changed_live(
+    two_processes: tuple[AppProcess, AppProcess], browser: Callable[[str], Browser]
+) -> None:
+    ann, reader = browser(two_processes[0].url), browser(two_processes[1].url)
+    sign_up(ann, "ann")
+    path = publish(ann, "An old title", "Its text.")
+    reader.open(path)
+    reader.until_title("An old title · Tidings")
+    ann.click("Edit")
+    ann.type("Title", ", renamed")
+    ann.until_title("An old title, renamed · Tidings")
+    ann.click("Update")
+    reader.until_title("An old title, renamed · Tidings")

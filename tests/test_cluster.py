@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -64,11 +65,13 @@ def test_browsers_on_two_processes_behind_nginx_see_each_others_changes_live(
     sign_up(reader, "reader")
 
     # A publish crosses: the reader's feed, served by the second process, shows the post the moment it is.
-    path = write_draft(ann, "Across the balancer", "Served by *two* processes.")
+    write_draft(ann, "Across the balancer", "Served by *two* processes.")
     reader.open("/")
     reader.should_see("Popular tags")
     ann.click("Publish")
     reader.should_see("Across the balancer")
+    ann.should_see("No comments yet")
+    path = urlsplit(ann.driver.current_url).path
 
     # A comment crosses back: made on the second process, it appears on the page the first one serves.
     reader.open(path)
@@ -91,6 +94,7 @@ def test_browsers_on_two_processes_behind_nginx_see_each_others_changes_live(
     ann.type("Reason (the author will be told)", "Testing the balancer.")
     ann.click("Ban")
     reader.should_see(explain(ANONYMOUS, "comment.add"))
+    reader.should_see("ann banned your account: “Testing the balancer.”")  # said on the page, with the reason
     reader.should_see("Read on the other process.")  # still reading the same post
 
     # A browser moved to the other process (its own went away, say) is still signed in: sessions live in Redis.

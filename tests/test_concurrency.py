@@ -89,7 +89,7 @@ async def test_twenty_editors_retrying_on_conflict_lose_no_update() -> None:
     conflicts = Counter[int]()
 
     async def append_line(number: int, editor: Actor) -> blog.PostView:
-        seen = await blog.get_post(editor, post.slug)
+        seen = await blog.get_post_by_id(editor, post.id)
         while True:
             try:
                 return await blog.update_post(
@@ -131,7 +131,7 @@ async def test_a_favourite_storm_keeps_the_count_exact(events: EventLog) -> None
     expected = sum(plan[-1] for plan in plans.values()) + await Favorite.filter(user_id=rapid.id).count()
     assert truth == expected
     assert await Favorite.filter(user_id=rapid.id).count() <= 1
-    assert (await blog.get_post(ANONYMOUS, post.slug)).favorites_count == truth
+    assert (await blog.get_post_by_id(ANONYMOUS, post.id)).favorites_count == truth
     async with api_client() as http:
         assert (await http.get(f"/articles/{post.slug}")).json()["article"]["favoritesCount"] == truth
     counts = [e.count for e in await events.settled() if isinstance(e, blog.FavoriteChanged)]

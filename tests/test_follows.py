@@ -19,8 +19,8 @@ async def test_following_shows_in_the_profile_and_the_following_feed(events: Eve
     assert (profile.following, profile.followers, profile.posts) == (True, 1, 1)
     assert (await accounts.get_profile(ANONYMOUS, "ann")).follows == 1
     assert [p.id for p in (await blog.list_posts(ann, blog.Feed(following=True))).items] == [post.id]
-    assert (await blog.get_post(ann, post.slug)).author.following is True
-    assert (await blog.get_post(ANONYMOUS, post.slug)).author.following is False
+    assert (await blog.get_post_by_id(ann, post.id)).author.following is True
+    assert (await blog.get_post_by_id(ANONYMOUS, post.id)).author.following is False
     changed = accounts.FollowChanged(follower_id=ann.id or 0, followed_id=bob.id or 0, following=True, followers=1)
     assert changed in await events.settled()
 

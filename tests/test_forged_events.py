@@ -48,10 +48,10 @@ async def test_a_forged_edit_of_someone_elses_post_is_refused(user: User) -> Non
 
     with client:
         editor = Editor(bob, post)
-        editor.form.fields["title"].value = "Bob's words now"
+        editor.fields.form.fields["title"].value = "Bob's words now"
         assert not await editor.save()
-    assert (await blog.get_post(ANONYMOUS, post.slug)).title == "Ann's words"
-    assert user.notify.contains("only its author edits a post")
+    assert (await blog.get_post_by_id(ANONYMOUS, post.id)).title == "Ann's words"
+    await user.should_see("only its author edits a post")
 
 
 async def test_a_forged_comment_from_a_banned_user_is_refused(user: User) -> None:

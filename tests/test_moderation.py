@@ -51,7 +51,7 @@ async def test_a_banned_user_reads_but_cannot_write_and_is_told_why(events: Even
     await accounts.ban_user(moderator, username="ann", reason="Repeated spam")
     banned = await signed_in_as("ann")
     assert banned.banned
-    assert (await blog.get_post(banned, post.slug)).id == post.id
+    assert (await blog.get_post_by_id(banned, post.id)).id == post.id
     with pytest.raises(Forbidden) as raised:
         await blog.add_comment(banned, post_id=post.id, body="Still here")
     assert str(raised.value) == BANNED

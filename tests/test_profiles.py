@@ -59,7 +59,9 @@ async def test_changing_the_password_ends_the_other_sessions_but_not_this_one(ev
     await accounts.change_password(ann, current_password=PASSWORD, new_password="a brand new secret")
     assert (await accounts.actor_for_session(other.token)).is_anonymous
     assert await events.settled() == [
-        accounts.SessionEnded(session_id=other_actor.session_id or 0, user_id=ann.id or 0)
+        accounts.SessionEnded(
+            session_id=other_actor.session_id or 0, user_id=ann.id or 0, why=accounts.PASSWORD_CHANGED
+        )
     ]
     with pytest.raises(Invalid):
         await accounts.sign_in(ANONYMOUS, login="ann", password=PASSWORD)

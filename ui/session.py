@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import MutableMapping
+
 from nicegui import app, context
 
 from core import Actor, accounts
 
 _TOKEN = "session_token"
+_NOTICE = "session_notice"
+NOTICE_SECONDS = 600
 
 
 async def viewer() -> Actor:
@@ -23,6 +28,25 @@ def token() -> str | None:
 def remember(token_value: str) -> None:
     """Keep a new session token for this browser."""
     app.storage.user[_TOKEN] = token_value
+    dismiss_notice()  # signed in again: why the old session ended is old news
+
+
+def leave_notice(stored: MutableMapping[str, object], text: str) -> None:
+    """Tell this browser's next pages why its session ended (`stored`: its user storage, read while it had a page)."""
+    stored[_NOTICE] = {"text": text, "until": time.time() + NOTICE_SECONDS}
+
+
+def notice() -> str | None:
+    """Why this browser's session ended, if that is news (until dismissed, or for a few minutes)."""
+    left = app.storage.user.get(_NOTICE)
+    if isinstance(left, dict) and isinstance(left.get("text"), str) and left.get("until", 0) > time.time():
+        return str(left["text"])
+    return None
+
+
+def dismiss_notice() -> None:
+    """The user has read why their session ended."""
+    app.storage.user.pop(_NOTICE, None)
 
 
 def forget() -> None:

@@ -1,7 +1,16 @@
 """Accounts: the code interface pages and the API may use (users, profiles, follows, sessions)."""
 
 from ..limits import BIO_MAX, EMAIL_MAX, PASSWORD_MIN, REASON_MAX, USERNAME_MAX
-from .auth import WRONG_CREDENTIALS, change_password, register, sign_in, sign_out, sign_out_everywhere
+from .auth import (
+    PASSWORD_CHANGED,
+    SIGNED_OUT_EVERYWHERE,
+    WRONG_CREDENTIALS,
+    change_password,
+    register,
+    sign_in,
+    sign_out,
+    sign_out_everywhere,
+)
 from .combined import sign_up, update_account
 from .directory import count_users, list_users
 from .events import (
@@ -33,8 +42,10 @@ __all__ = [
     "EMAIL_MAX",
     "EMAIL_TAKEN",
     "LAST_ADMIN",
+    "PASSWORD_CHANGED",
     "PASSWORD_MIN",
     "REASON_MAX",
+    "SIGNED_OUT_EVERYWHERE",
     "USERNAME_MAX",
     "USERNAME_TAKEN",
     "USERS_TOPIC",

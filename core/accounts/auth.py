@@ -26,6 +26,8 @@ from .uniqueness import ensure_unused, own_account, taken
 from .views import SignedIn, UserView
 
 WRONG_CREDENTIALS = "Wrong username, e-mail or password."
+SIGNED_OUT_EVERYWHERE = "You signed out everywhere: sign in again to go on."
+PASSWORD_CHANGED = "Your password was changed in another browser: sign in again with the new one."
 
 
 @action("user.register", RegisterUser)
@@ -110,7 +112,7 @@ async def sign_out_everywhere(ctx: Context[SignOutEverywhere]) -> int:
     """End every session of the actor's account, this one included (return how many); emits SessionEnded for each."""
     user = await own_account(ctx)
     ctx.authorize(user)
-    ended = await end_sessions(ctx, Session.filter(user_id=user.id))
+    ended = await end_sessions(ctx, Session.filter(user_id=user.id), why=SIGNED_OUT_EVERYWHERE)
     ctx.audit("user", user.id, {"sessions_ended": [None, ended]})
     return ended
 
@@ -124,19 +126,21 @@ async def change_password(ctx: Context[ChangePassword]) -> int:
         raise Invalid.field("current_password", "This is not your current password.")
     user.password_hash = await hash_password(ctx.input.new_password)
     await user.save(update_fields=["password_hash", "updated_at"])
-    ended = await end_sessions(ctx, Session.filter(user_id=user.id).exclude(id=ctx.actor.session_id or 0))
+    others = Session.filter(user_id=user.id).exclude(id=ctx.actor.session_id or 0)
+    ended = await end_sessions(ctx, others, why=PASSWORD_CHANGED)
     ctx.audit("user", user.id, {"password": ["(old)", "(new)"], "sessions_ended": [None, ended]})
     return ended
 
 
-async def end_sessions(ctx: Context[Any], sessions: QuerySet[Session]) -> int:
+async def end_sessions(ctx: Context[Any], sessions: QuerySet[Session], why: str = "") -> int:
     """End these sessions (inside an action that may), return how many; emits SessionEnded for each.
 
-    Every tab signed in through an ended session hears of it on the session's topic and turns anonymous.
+    Every tab signed in through an ended session hears of it on the session's topic and turns anonymous,
+    telling its user `why` (when they did not end it themselves).
     """
     ended = await sessions.select_for_update().only("id", "user_id")
     await Session.filter(id__in=[session.id for session in ended]).delete()
-    ctx.emit(*(SessionEnded(session_id=session.id, user_id=session.user_id) for session in ended))
+    ctx.emit(*(SessionEnded(session_id=session.id, user_id=session.user_id, why=why) for session in ended))
     return len(ended)
 
 

@@ -35,10 +35,11 @@ class UserRegistered(Event):
 @event
 @dataclass(frozen=True, slots=True)
 class SessionEnded(Event):
-    """A session was signed out: every tab using it is now anonymous."""
+    """A session was signed out: every tab using it is now anonymous; `why` tells its user, when they did not ask."""
 
     session_id: int
     user_id: int
+    why: str = ""
 
     @property
     def topics(self) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from .models import Session, User
 from .views import UserView
 
 LAST_ADMIN = "This is the last admin: make someone else an admin first."
+SIGN_IN_TO_READ = "You can sign in again to read, but no longer to write."
 
 
 @action("user.change_role", ChangeRole)
@@ -63,7 +64,8 @@ async def _set_ban(ctx: Context[Any], user: User, *, banned: bool, reason: str |
     user.banned, user.banned_reason = banned, reason
     await user.save(update_fields=["banned", "banned_reason", "updated_at"])
     if banned:  # a ban is often the answer to a stolen or abused account: every session (and API token) ends now
-        await end_sessions(ctx, Session.filter(user_id=user.id))
+        why = f"{ctx.actor.username} banned your account: “{reason}”. {SIGN_IN_TO_READ}"
+        await end_sessions(ctx, Session.filter(user_id=user.id), why=why)
     detail = f"banned you: {reason}" if banned else "lifted your ban"
     await notify(ctx, user.id, NotificationKind.MODERATED, detail=detail)
     ctx.emit(StandingChanged(user_id=user.id, role=user.role, banned=banned))

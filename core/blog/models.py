@@ -19,10 +19,14 @@ class PostStatus(StrEnum):
 
 
 class Post(Model):
-    """A post written in Markdown; `slug` names it in links and never changes; `version` counts its edits."""
+    """A post written in Markdown; `version` counts its edits.
+
+    `slug` names it in links: made from the title when the post is first published, never changed after; a draft
+    that was never published has none (its title is still changing).
+    """
 
     id = fields.IntField(primary_key=True)
-    slug = fields.CharField(max_length=120, unique=True)
+    slug = fields.CharField(max_length=120, unique=True, null=True)
     title = fields.CharField(max_length=200)
     description = fields.CharField(max_length=300, default="")
     body = fields.TextField()

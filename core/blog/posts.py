@@ -13,7 +13,7 @@ from .models import Post, PostStatus
 from .moderation import require_reason, tell_author
 from .queries import get_post_by_id
 from .slugs import unique_slug
-from .tagging import set_tags
+from .tagging import set_tags, tags_of
 from .views import PostView
 
 EMPTY_BODY = "Write something before publishing."
@@ -30,7 +30,7 @@ async def create_post(ctx: Context[CreatePost]) -> PostView:
         raise Invalid.field("body", EMPTY_BODY)
     status = PostStatus.PUBLISHED if data.publish else PostStatus.DRAFT
     post = await Post.create(
-        slug=await unique_slug(data.title),
+        slug=await unique_slug(data.title) if data.publish else None,
         title=data.title,
         description=data.description,
         body=data.body,
@@ -39,34 +39,50 @@ async def create_post(ctx: Context[CreatePost]) -> PostView:
         published_at=datetime.now(UTC) if data.publish else None,
     )
     await set_tags(ctx.connection, post.id, data.tags)
-    ctx.audit("post", post.id, {"title": [None, post.title], "status": [None, status], "tags": [None, data.tags]})
+    created: dict[str, list[object]] = {
+        "title": [None, post.title],
+        "status": [None, status],
+        "slug": [None, post.slug],
+        "tags": [None, data.tags],
+    }
+    ctx.audit("post", post.id, {name: change for name, change in created.items() if change[1]})  # what it holds
     ctx.emit((PostPublished if data.publish else PostDrafted)(post_id=post.id, author_id=author_id))
     return await get_post_by_id(ctx.actor, post.id)
 
 
 @action("post.update", UpdatePost)
 async def update_post(ctx: Context[UpdatePost]) -> PostView:
-    """Change a post's title, description, text or tags; a stale `version` raises Conflict; emits PostUpdated."""
+    """Change a post's title, description, text or tags; a stale `version` raises Conflict; emits PostUpdated.
+
+    Nothing given differs from the post: nothing is written, the version stays and no event is sent.
+    """
     post = await _locked(ctx.input.post_id)
     ctx.authorize(post)
     data = ctx.input
     if data.version is not None and data.version != post.version:
         current = await get_post_by_id(ctx.actor, post.id)
         raise Conflict("This post was changed since you opened it.", current=current)
-    before = {name: getattr(post, name) for name in EDITABLE}
+    before = {name: getattr(post, name) for name in EDITABLE} | {"tags": await tags_of(ctx.connection, post.id)}
+    wanted = {name: value for name in (*EDITABLE, "tags") if (value := getattr(data, name)) is not None}
+    changed = changes(before, wanted)
+    if changed:
+        await _apply(ctx, post, wanted)
+    ctx.audit("post", post.id, changed)
+    if changed:
+        ctx.emit(PostUpdated(post_id=post.id, author_id=post.author_id, version=post.version))
+    return await get_post_by_id(ctx.actor, post.id)
+
+
+async def _apply(ctx: Context[UpdatePost], post: Post, wanted: dict[str, Any]) -> None:
     for name in EDITABLE:
-        if (value := getattr(data, name)) is not None:
-            setattr(post, name, value)
+        if name in wanted:
+            setattr(post, name, wanted[name])
     if post.status == PostStatus.PUBLISHED and not post.body.strip():
         raise Invalid.field("body", "A published post needs some text.")
     post.version += 1
     await post.save(update_fields=[*EDITABLE, "version", "updated_at"])
-    if data.tags is not None:
-        await set_tags(ctx.connection, post.id, data.tags)
-    after = {name: getattr(post, name) for name in EDITABLE}
-    ctx.audit("post", post.id, changes(before, after) | ({"tags": [None, data.tags]} if data.tags is not None else {}))
-    ctx.emit(PostUpdated(post_id=post.id, author_id=post.author_id, version=post.version))
-    return await get_post_by_id(ctx.actor, post.id)
+    if "tags" in wanted:
+        await set_tags(ctx.connection, post.id, wanted["tags"])
 
 
 @action("post.publish", PostRef)
@@ -78,7 +94,11 @@ async def publish_post(ctx: Context[PostRef]) -> PostView:
         raise Invalid.field("post_id", "This post is already published.")
     if not post.body.strip():
         raise Invalid.field("body", EMPTY_BODY)
-    await _set_status(ctx, post, PostStatus.PUBLISHED, datetime.now(UTC))
+    made: dict[str, list[object]] = {}
+    if post.slug is None:  # first published: its address, from the title it has now, for good
+        post.slug = await unique_slug(post.title)
+        made = {"slug": [None, post.slug]}
+    await _set_status(ctx, post, PostStatus.PUBLISHED, datetime.now(UTC), made)
     ctx.emit(PostPublished(post_id=post.id, author_id=post.author_id))
     return await get_post_by_id(ctx.actor, post.id)
 
@@ -94,7 +114,7 @@ async def unpublish_post(ctx: Context[ModeratePost]) -> PostView | None:
     reason = require_reason(ctx, post.author_id)
     if post.status != PostStatus.PUBLISHED:
         raise Invalid.field("post_id", "This post is not published.")
-    await _set_status(ctx, post, PostStatus.DRAFT, None)
+    await _set_status(ctx, post, PostStatus.DRAFT, None, {})
     await tell_author(ctx, post.author_id, f"unpublished “{post.title}”", reason, slug=post.slug, title=post.title)
     ctx.emit(PostUnpublished(post_id=post.id, author_id=post.author_id))
     return await _visible(ctx, post.id)
@@ -135,10 +155,13 @@ async def _locked(post_id: int) -> Post:
     return post
 
 
-async def _set_status(ctx: Context[Any], post: Post, status: PostStatus, published_at: datetime | None) -> None:
-    ctx.audit("post", post.id, {"status": [post.status, status]})
+async def _set_status(
+    ctx: Context[Any], post: Post, status: PostStatus, published_at: datetime | None, more: dict[str, list[object]]
+) -> None:
+    changed: dict[str, list[object]] = {"status": [post.status, status]}
+    ctx.audit("post", post.id, changed | more)
     post.status, post.published_at = status, published_at
-    await post.save(update_fields=["status", "published_at", "updated_at"])
+    await post.save(update_fields=["status", "published_at", "slug", "updated_at"])
 
 
 async def _set_archived(ctx: Context[Any], post: Post, *, archived: bool) -> None:

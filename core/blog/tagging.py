@@ -19,3 +19,12 @@ async def set_tags(connection: Any, post_id: int, names: list[str]) -> None:
         "INSERT INTO post_tags (post_id, tag_id) SELECT $1, id FROM tags WHERE name = ANY($2::text[])",
         [post_id, names],
     )
+
+
+async def tags_of(connection: Any, post_id: int) -> list[str]:
+    """The post's tags, by name."""
+    rows = await connection.execute_query_dict(
+        "SELECT t.name FROM post_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = $1",
+        [post_id],
+    )
+    return sorted(row["name"] for row in rows)

@@ -28,7 +28,7 @@ class PostSummary:
     """A post in a list: everything but its text."""
 
     id: int
-    slug: str
+    slug: str | None  # None until the post is first published
     title: str
     description: str
     excerpt: str  # the description, or the first words of the text

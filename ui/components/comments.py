@@ -17,6 +17,7 @@ from .dialogs import ask_reason, confirm
 from .feedback import attempt, succeeded
 from .form import Form
 from .posts import CommentItem, comments_html
+from .returning import sign_in_path
 from .why import why_not
 
 
@@ -58,7 +59,7 @@ class Comments:
             ui.button("Comment", on_click=lambda: self.send(form)).props("unelevated").mark("submit")
             ui.timer(0.1, lambda: self.restore(text), once=True)
         else:
-            sign_in = ("Sign in to join the discussion", "/sign-in") if self.viewer.is_anonymous else None
+            sign_in = ("Sign in to join the discussion", sign_in_path()) if self.viewer.is_anonymous else None
             why_not(self.viewer, "comment.add", sign_in)
 
     def shows(self, comment_id: int) -> bool:
@@ -148,13 +149,15 @@ class Comments:
 
     def _deleter(self, comment: blog.CommentView) -> Callable[[], Awaitable[None]]:
         async def delete() -> None:
+            remove = blog.delete_comment
             if self.viewer.id in (comment.author_id, comment.post_author_id):
-                reason = "" if await confirm("Delete this comment?", "Delete") else None
+                done = await confirm("Delete this comment?", "Delete") and await succeeded(
+                    remove(self.viewer, comment_id=comment.id)
+                )
             else:  # a moderator's deletion: the author is told why
-                reason = await ask_reason("Delete this comment?", "Delete")
-            if reason is not None and await succeeded(
-                blog.delete_comment(self.viewer, comment_id=comment.id, reason=reason or None)
-            ):
+                act = lambda reason: remove(self.viewer, comment_id=comment.id, reason=reason)  # noqa: E731
+                done = await ask_reason("Delete this comment?", "Delete", act, remove.input_model)
+            if done:
                 self.remove(comment.id)
 
         return delete

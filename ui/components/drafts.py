@@ -29,5 +29,10 @@ def keep(key: str, fields: dict[str, ui.element], *, now: bool = False) -> None:
 
 
 def forget(key: str) -> None:
-    """The server has it: the browser may drop what it kept under `key`."""
+    """The server has it: the browser may drop what it kept under `key` (and keeps watching for more)."""
     ui.run_javascript(f"tidingsDrafts.forget({json.dumps(key)})")
+
+
+def release(key: str) -> None:
+    """Stop keeping anything under `key` and drop what was kept: it belongs to nothing any more."""
+    ui.run_javascript(f"tidingsDrafts.release({json.dumps(key)})")

@@ -26,6 +26,19 @@ async def succeeded(call: Awaitable[object], form: Form | None = None) -> bool:
     return done
 
 
+async def settled(call: Awaitable[object], form: Form) -> bool:
+    """Await a core call and show any refusal in `form` (a dialog's: nothing may pass unseen behind it)."""
+    try:
+        await call
+    except Invalid as error:
+        form.show(error)
+    except DomainError as error:
+        form.say(str(error))
+    else:
+        return True
+    return False
+
+
 async def _run(call: Awaitable[T], form: Form | None) -> tuple[bool, T | None]:
     try:
         return True, await call

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, MutableMapping
 from contextlib import asynccontextmanager
 
 from nicegui import app, ui
@@ -13,6 +13,7 @@ from .. import live, session
 from .bell import Bell
 from .feedback import attempt
 from .posts import account_html
+from .returning import here, returning
 
 _DARK = "dark_mode"  # user storage key: True, False, or None for the system's choice
 _RELOADING = "reloading"  # client storage key: this page has asked the browser to reload it
@@ -25,7 +26,7 @@ async def frame(viewer: Actor, title: str = "", *, follow_session: bool = True) 
     The page turns anonymous the moment its session ends, unless `follow_session` is off: a page that signs in
     ends its own old session (a new identifier at every sign-in) and must not reload over its own navigation.
     """
-    ui.page_title(f"{title} · Tidings" if title else "Tidings")
+    ui.page_title(page_title(title))
     dark = ui.dark_mode(app.storage.user.get(_DARK))
     with ui.header().classes("items-center justify-between px-4 py-1"):
         ui.link("Tidings", "/").classes("text-xl font-bold text-white no-underline")
@@ -34,15 +35,23 @@ async def frame(viewer: Actor, title: str = "", *, follow_session: bool = True) 
                 'flat round color=white aria-label="Light or dark" title="Light or dark"'
             )
             if viewer.is_anonymous:
-                ui.button("Sign in", on_click=lambda: ui.navigate.to("/sign-in")).props("flat color=white")
-                ui.button("Sign up", on_click=lambda: ui.navigate.to("/sign-up")).props("outline color=white")
+                back = here()
+                ui.button("Sign in", on_click=lambda: ui.navigate.to(returning("/sign-in", back))).props(
+                    "flat color=white"
+                )
+                ui.button("Sign up", on_click=lambda: ui.navigate.to(returning("/sign-up", back))).props(
+                    "outline color=white"
+                )
             else:
                 await _account_controls(viewer)
     if viewer.session_id is not None and follow_session:
-        live.subscribe(accounts.session_topic(viewer.session_id), _session_ended)
+        stored = app.storage.user  # read now: an event's handler has no request to find it by
+        live.subscribe(accounts.session_topic(viewer.session_id), lambda event: _session_ended(event, stored))
     if viewer.id is not None:
         live.subscribe(accounts.user_topic(viewer.id), lambda event: _standing_changed(viewer, event))
     with ui.column().classes("w-full max-w-4xl mx-auto px-4 py-6 gap-4") as content:
+        if notice := session.notice():
+            _notice(notice)
         if viewer.banned:
             with ui.row().classes("w-full items-center gap-2 p-3 rounded bg-red-100 dark:bg-red-900").mark("banned"):
                 ui.icon("block")
@@ -50,8 +59,27 @@ async def frame(viewer: Actor, title: str = "", *, follow_session: bool = True) 
         yield content
 
 
+def _notice(text: str) -> None:
+    """Why this browser is no longer signed in, on its pages until dismissed."""
+
+    def dismiss() -> None:
+        session.dismiss_notice()
+        row.delete()
+
+    with ui.row().classes("w-full items-center gap-2 p-3 rounded bg-amber-100 dark:bg-amber-900 no-wrap") as row:
+        ui.icon("info")
+        ui.label(text).classes("flex-1").mark("session-notice")
+        ui.button(icon="close", on_click=dismiss).props('flat round dense aria-label="Dismiss"')
+
+
+def page_title(title: str) -> str:
+    """What the browser's tab says for a page about `title`."""
+    return f"{title} · Tidings" if title else "Tidings"
+
+
 async def _account_controls(viewer: Actor) -> None:
-    ui.button("Write", icon="edit", on_click=lambda: ui.navigate.to("/write")).props("flat color=white")
+    if allowed(viewer, "post.create"):
+        ui.button("Write", icon="edit", on_click=lambda: ui.navigate.to("/write")).props("flat color=white")
     Bell(viewer, await notifications.unread_count(viewer))
     me = await accounts.get_user(viewer, viewer.username)
     with ui.button().props("flat no-caps color=white").mark("account"):
@@ -94,8 +122,10 @@ def _standing_changed(viewer: Actor, event: Event) -> None:
         _reload_once()
 
 
-def _session_ended(event: Event) -> None:
+def _session_ended(event: Event, stored: MutableMapping[str, object]) -> None:
     if isinstance(event, accounts.SessionEnded):
+        if event.why:  # the visitor's pages say why (every tab of this browser reloads, and reads it)
+            session.leave_notice(stored, event.why)
         _reload_once()  # signed out elsewhere: show this tab as the anonymous visitor it now is
 
 

@@ -18,6 +18,16 @@ def when(moment: datetime | None) -> str:
     return moment.strftime("%d %b %Y") if moment else ""
 
 
+def post_path(post: blog.PostSummary) -> str:
+    """Where a post is read: its page; a draft never published has no address yet, so its editor."""
+    return f"/post/{quote(post.slug)}" if post.slug else edit_path(post)
+
+
+def edit_path(post: blog.PostSummary) -> str:
+    """Where a post is edited: by its id, which never changes, while its title may."""
+    return f"/edit/{post.id}"
+
+
 def avatar(username: str, image: str | None, size: str = "md") -> None:
     """A user's picture, or the first letter of their name."""
     if image:
@@ -53,9 +63,7 @@ class PostCard:
             with ui.row().classes("w-full items-center justify-between no-wrap"):
                 author_line(post.author, post.published_at)
                 self.count = ui.label().classes("text-sm text-gray-600")
-            ui.link(post.title, f"/post/{post.slug}").classes(
-                "text-lg font-semibold no-underline text-primary break-words"
-            )
+            ui.link(post.title, post_path(post)).classes("text-lg font-semibold no-underline text-primary break-words")
             if post.excerpt:
                 ui.label(post.excerpt).classes("text-sm text-gray-700 dark:text-gray-300 break-words")
             tag_chips(post.tags)

@@ -1,115 +1,122 @@
-"""The editor: write or edit a post with a live preview; drafts save themselves, nothing typed is lost."""
+"""The editor: write or edit a post with a live preview; drafts save themselves, nothing typed is lost.
+
+A post is edited at /edit/<its id>: an address that does not depend on its title, which the author is still
+changing (the post's own address, /post/<slug>, is made from the title when it is first published).
+"""
 
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Any
 
-from nicegui import ui
+from fastapi.responses import RedirectResponse
+from nicegui import context, ui
 
-from core import Actor, Conflict, DomainError, Event, Invalid, NotFound, allowed, blog
+from core import Actor, Conflict, DomainError, Event, Forbidden, Invalid, NotFound, Unavailable, allowed, blog
 
 from .. import live, session
 from ..components import drafts
-from ..components.form import Form
-from ..components.frame import frame
-from ..components.posts import tag_chips
+from ..components.conflict import ask_which
+from ..components.frame import frame, page_title
+from ..components.post_fields import NAMES, PostFields
+from ..components.posts import edit_path, post_path
+from ..components.returning import sign_in_path
+from ..components.why import why_not
 from .post import gone
 
 AUTOSAVE_AFTER = 1.5  # seconds of quiet after the last keystroke
-FIELDS = ("title", "description", "tags", "body")
-TAGS_HINT = f"Up to {blog.TAGS_MAX} tags of up to {blog.TAG_MAX} letters each"
+RETRY_AFTER = 5.0  # seconds before saving again once the database was out of reach
+NEW_POST_KEY = "tidings-draft:new"
+ID_MAX = 2**31 - 1
+GONE = "Not saved: this post was archived or withdrawn, or you may no longer edit it."
 
 
 @ui.page("/write")
-async def new_post_page() -> None:
+async def new_post_page() -> RedirectResponse | None:
     """The editor for a new post."""
     viewer = await session.viewer()
+    if viewer.is_anonymous:
+        return RedirectResponse(sign_in_path("/write"))
     async with frame(viewer, "Write"):
-        if viewer.is_anonymous:
-            gone("Sign in to write a post.")
-            return
+        if not allowed(viewer, "post.create"):
+            context.client.status_code = 403
+            why_not(viewer, "post.create")
+            return None
         Editor(viewer, None)
+    return None
 
 
-@ui.page("/edit/{slug}")
-async def edit_post_page(slug: str) -> None:
-    """The editor for an existing post."""
+@ui.page("/edit/{key}")
+async def edit_post_page(key: str) -> RedirectResponse | None:
+    """The editor for an existing post (`key`: its id; an old /edit/<slug> link leads there too)."""
     viewer = await session.viewer()
-    async with frame(viewer, "Edit"):
-        try:
-            post = await blog.get_post(viewer, slug)
-        except NotFound:
+    try:
+        post = await _post_to_edit(viewer, key)
+    except NotFound:
+        async with frame(viewer, "Edit"):
             gone("This post does not exist, or is not visible to you.")
-            return
+        return None
+    if key != str(post.id):
+        return RedirectResponse(edit_path(post))
+    async with frame(viewer, "Edit"):
         if not allowed(viewer, "post.update", post):
-            gone("Only the author of a post can edit it, and not while it is archived.")
-            return
+            context.client.status_code = 403
+            why_not(viewer, "post.update")
+            return None
         Editor(viewer, post)
+    return None
 
 
-def split_tags(text: str | None) -> list[str]:
-    """'python, Web dev' → ['python', 'Web dev'] (core normalises them)."""
-    return [tag.strip() for tag in (text or "").split(",") if tag.strip()]
+async def _post_to_edit(viewer: Actor, key: str) -> blog.PostView:
+    if key.isdigit() and int(key) <= ID_MAX:
+        return await blog.get_post_by_id(viewer, int(key))
+    return await blog.get_post(viewer, key)
 
 
 class Editor:
-    """The fields, the preview, and the saving: automatic for drafts, on demand for published posts."""
+    """The fields, the preview, and the saving: automatic for drafts, on demand for published posts.
+
+    No refused save is tried again by itself: a refusal (not allowed, a field to fix, a conflict) waits for the
+    author; only a database out of reach is tried again, a few seconds later.
+    """
 
     def __init__(self, viewer: Actor, post: blog.PostView | None) -> None:
         self.viewer, self.post = viewer, post
         self.edits = self.saved_edits = 0  # keystrokes counted, to know whether a save caught them all
+        self.refused_edits: int | None = None  # the edits a refused save held: not sent again as they are
+        self.retry_at = 0.0
         self.last_edit = 0.0
         self.saving = False
+        self.stopped = False  # the viewer may not save this post at all: autosave is off
+        self.missed: Event | None = None  # the post's event that came during our own save
         with ui.row().classes("w-full items-center justify-between"):
-            ui.label("New post" if post is None else "Edit post").classes("text-2xl font-bold")
+            self.heading = ui.label().classes("text-2xl font-bold").mark("heading")
             self.status = ui.label().classes("text-sm text-gray-500").mark("save-status")
+        self.refusal = ui.label().classes("w-full p-2 rounded bg-red-100 dark:bg-red-900").mark("refusal")
+        self.refusal.set_visibility(False)
         self.changed_elsewhere = ui.label("This post was changed in another window: saving will ask which to keep.")
         self.changed_elsewhere.classes("w-full p-2 rounded bg-amber-100 dark:bg-amber-900").set_visibility(False)
-        self.build_fields()
-        self.build_buttons()
+        self.fields = PostFields(post, self.edited)
+        self.buttons()
         ui.timer(0.5, self.autosave)
         ui.timer(0.1, self.restore_from_browser, once=True)
         if post is not None:
             live.subscribe(blog.post_topic(post.id), self.on_event)
+        self.show_heading()
         self.show_status()
 
-    def build_fields(self) -> None:
-        """Title, description, tags, and the text beside its preview."""
-        self.form = Form(blog.CreatePost, check_while_typing=True)
-        post = self.post
-        self.form.add("title", ui.input("Title", value=post.title if post else "")).classes("w-full").props(
-            f"outlined counter maxlength={blog.TITLE_MAX}"
-        )
-        self.form.add("description", ui.input("Short description", value=post.description if post else "")).classes(
-            "w-full"
-        ).props(f"outlined counter maxlength={blog.DESCRIPTION_MAX}")
-        tags = self.form.add("tags", ui.input("Tags, separated by commas"), parse=split_tags)
-        tags.classes("w-full").props(f'outlined hint="{TAGS_HINT}"')
-        tags.value = ", ".join(post.tags) if post else ""
-        self.tag_preview = ui.row()
-        with ui.grid(columns=2).classes("w-full gap-4 max-md:grid-cols-1"):
-            body = self.form.add("body", ui.textarea("Text (Markdown)", value=post.body if post else ""))
-            body.classes("w-full").props(
-                f'outlined autogrow counter maxlength={blog.BODY_MAX} input-style="min-height: 18rem"'
-            )
-            with ui.card().props("flat bordered").classes("w-full min-h-72"):
-                ui.label("Preview").classes("text-xs text-gray-500")
-                self.preview = ui.html().classes("nicegui-markdown tidings-text w-full")
-        for name in FIELDS:
-            self.form.fields[name].on_value_change(self.edited)
-        self.show_preview()
-
-    def build_buttons(self) -> None:
+    @ui.refreshable_method
+    def buttons(self) -> None:
         """Publish and save for drafts; update for published posts."""
         with ui.row().classes("items-center gap-2"):
-            if self.post is None or self.post.status == blog.PostStatus.DRAFT:
+            if self.is_draft:
                 ui.button("Publish", icon="send", on_click=self.publish).props("unelevated").mark("publish")
                 ui.button("Save draft", icon="save", on_click=self.save).props("flat").mark("save")
             else:
                 ui.button("Update", icon="save", on_click=self.update).props("unelevated").mark("save")
-            if self.post is not None:
-                ui.link("View post", f"/post/{self.post.slug}")
+            if self.post is not None and self.post.slug is not None:
+                ui.link("View post", post_path(self.post))
 
     @property
     def is_draft(self) -> bool:
@@ -118,22 +125,25 @@ class Editor:
 
     @property
     def storage_key(self) -> str:
-        """Where this browser keeps what the author typed."""
-        return f"tidings-draft:{self.post.slug if self.post else 'new'}"
+        """Where this browser keeps what the author typed: one copy per post."""
+        return f"tidings-draft:{self.post.id}" if self.post else NEW_POST_KEY
 
     def edited(self) -> None:
         """Something was typed: count it, preview it, and remember to save it."""
         self.edits += 1
         self.last_edit = time.monotonic()
-        self.show_preview()
+        self.fields.show_preview()
+        self.show_heading()
         self.show_status()
 
-    def show_preview(self) -> None:
-        """Render the text and tags as they will look."""
-        self.preview.content = blog.render_markdown(self.form.value("body") or "")
-        self.tag_preview.clear()
-        with self.tag_preview:
-            tag_chips(tuple(sorted({blog.normalize_tag(tag) for tag in self.form.value("tags")} - {""})))
+    def show_heading(self) -> None:
+        """What is being edited, in the page and in the browser's tab."""
+        if self.post is None:
+            self.heading.text = "New post"
+        else:
+            self.heading.text = "Edit draft" if self.is_draft else "Edit post"
+        title = self.fields.text("title").strip()
+        ui.page_title(page_title(title or self.heading.text))
 
     def show_status(self, message: str | None = None) -> None:
         """Say whether what is on screen is saved."""
@@ -145,31 +155,34 @@ class Editor:
         self.status.text = message
 
     async def autosave(self) -> None:
-        """Save a draft shortly after the author stops typing."""
-        quiet = time.monotonic() - self.last_edit >= AUTOSAVE_AFTER
-        if self.is_draft and quiet and not self.saving and self.edits != self.saved_edits:
+        """Save a draft shortly after the author stops typing (never a save that was refused as it is)."""
+        due = max(self.last_edit + AUTOSAVE_AFTER, self.retry_at) <= time.monotonic()
+        unsaved = self.edits not in (self.saved_edits, self.refused_edits)
+        if self.is_draft and due and unsaved and not (self.saving or self.stopped):
             await self.save()
 
     async def save(self) -> bool:
-        """Save what is on screen (a new post becomes a draft); True when it is saved."""
+        """Save what is on screen (a new post becomes a draft); True when all of it is saved."""
         if self.saving:
             return False
+        if self.post is not None and self.edits == self.saved_edits:
+            self.show_status()  # nothing changed: nothing to write
+            return True
         self.saving, edits = True, self.edits
         self.show_status("Saving…")
         try:
-            saved = await self._write(self.form.values())
+            saved = await self._write(self.fields.values(), edits)
         finally:
             self.saving = False
-        if saved is None:
-            self.show_status()
-            return False
-        self.saved(saved, edits)
-        return True
+        if saved is not None:
+            self.saved(saved, edits)
+        await self._catch_up()
+        return saved is not None
 
     async def update(self) -> None:
         """Save a published post's changes and go back to it."""
         if await self.save() and self.post is not None:
-            ui.navigate.to(f"/post/{self.post.slug}")
+            self._leave(post_path(self.post))
 
     async def publish(self) -> None:
         """Save, publish, and show the post."""
@@ -177,107 +190,106 @@ class Editor:
             return
         try:
             post = await blog.publish_post(self.viewer, post_id=self.post.id)
-        except Invalid as error:
-            self.form.show(error)
-            return
         except DomainError as error:
-            ui.notify(str(error), type="warning")
+            self.refused(error, self.edits)
             return
-        ui.navigate.to(f"/post/{post.slug}")
+        self._leave(post_path(post))
 
-    async def _write(self, values: dict[str, Any]) -> blog.PostView | None:
+    def _leave(self, path: str) -> None:
+        """The post is saved as shown: this browser's copy is no longer needed."""
+        drafts.release(self.storage_key)
+        ui.navigate.to(path)
+
+    async def _write(self, values: dict[str, Any], edits: int) -> blog.PostView | None:
         try:
             if self.post is None:
                 return await blog.create_post(self.viewer, **values)
             return await blog.update_post(self.viewer, post_id=self.post.id, version=self.post.version, **values)
-        except Invalid as error:
-            self.form.show(error)
-        except Conflict as conflict:
-            if isinstance(conflict.current, blog.PostView):
-                self.show_conflict(conflict.current)
         except DomainError as error:
-            ui.notify(str(error), type="warning")
+            self.refused(error, edits)
         return None
+
+    def refused(self, error: DomainError, edits: int) -> None:
+        """Say why a save did not go through, once and in place; only a database out of reach is retried."""
+        self.show_status()
+        if isinstance(error, Unavailable):
+            self.retry_at = time.monotonic() + RETRY_AFTER
+            self.show_status(f"{error} Trying again in a few seconds; what you typed is kept in this browser.")
+            return
+        self.refused_edits = edits
+        if isinstance(error, Invalid):
+            self.fields.form.show(error)
+        elif isinstance(error, Conflict) and isinstance(error.current, blog.PostView):
+            ask_which(error.current, self.take, self.keep_mine)
+        else:
+            self.stopped = isinstance(error, Forbidden | NotFound)
+            self.refusal.text = f"Not saved: {error}" if not isinstance(error, NotFound) else GONE
+            self.refusal.set_visibility(True)
 
     def saved(self, post: blog.PostView, edits: int) -> None:
         """A save went through: it holds the edits made up to when it started."""
         first = self.post is None
         self.post, self.saved_edits = post, edits
-        self.form.clear()
+        self.refused_edits, self.retry_at = None, 0.0
+        self.fields.form.clear()
         self.changed_elsewhere.set_visibility(False)
+        self.refusal.set_visibility(False)
         if first:
-            drafts.forget("tidings-draft:new")
-            ui.navigate.history.replace(f"/edit/{post.slug}")
+            drafts.release(NEW_POST_KEY)  # the copy belongs to this draft now, under its own key
+            drafts.keep(self.storage_key, self.fields.elements, now=self.edits != edits)
+            ui.navigate.history.replace(edit_path(post))
             live.subscribe(blog.post_topic(post.id), self.on_event)
-            self.watch_browser_storage()
-        if self.edits == edits:
+        elif self.edits == edits:
             drafts.forget(self.storage_key)
+        self.show_heading()
         self.show_status()
 
-    def show_conflict(self, theirs: blog.PostView) -> None:
-        """Show the other version; the author keeps theirs (overwriting it) or takes the other."""
-        with ui.dialog(value=True) as dialog, ui.card().classes("w-full max-w-3xl"):
-            ui.label("This post was changed elsewhere since you opened it.").classes("text-lg font-semibold")
-            ui.label("The other version:").classes("text-sm text-gray-600")
-            with ui.card().props("flat bordered").classes("w-full max-h-96 overflow-auto").mark("their-version"):
-                ui.label(theirs.title).classes("text-xl font-bold")
-                ui.label(theirs.description).classes("text-gray-600")
-                tag_chips(theirs.tags)
-                ui.html(theirs.body_html).classes("nicegui-markdown tidings-text w-full")
-            with ui.row().classes("w-full justify-end"):
-                ui.button("Take theirs", on_click=lambda: self.take(theirs, dialog)).props("flat").mark("take-theirs")
-                ui.button("Keep mine", on_click=lambda: self.keep_mine(theirs, dialog)).props("unelevated").mark(
-                    "keep-mine"
-                )
-
-    async def keep_mine(self, theirs: blog.PostView, dialog: ui.dialog) -> None:
+    async def keep_mine(self, theirs: blog.PostView) -> None:
         """Save what is on screen over the other version (and, for a published post, go back to it)."""
-        dialog.close()
-        self.post = theirs
+        self.post, self.refused_edits = theirs, None
         await (self.save() if self.is_draft else self.update())
 
-    def take(self, theirs: blog.PostView, dialog: ui.dialog) -> None:
+    def take(self, theirs: blog.PostView) -> None:
         """Replace what is on screen with the other version."""
-        dialog.close()
-        self.fill(theirs)
+        self.fields.fill(theirs)
         self.saved(theirs, self.edits)
 
-    def fill(self, post: blog.PostView) -> None:
-        """Put a version of the post into the fields."""
-        for name, value in (("title", post.title), ("description", post.description), ("body", post.body)):
-            self.form.fields[name].value = value
-        self.form.fields["tags"].value = ", ".join(post.tags)
-
     async def on_event(self, event: Event) -> None:
-        """A save made elsewhere: take it quietly if nothing here is unsaved, else warn before the next save."""
+        """A change made elsewhere: take it quietly if nothing here is unsaved, else warn before the next save."""
+        if self.saving:  # maybe our own save's: judged once it is done and the version is known
+            self.missed = event
+            return
         post = self.post
-        if not isinstance(event, blog.PostUpdated) or post is None or event.version <= post.version:
+        if post is None or not isinstance(event, blog.PostEvent) or isinstance(event, blog.FavoriteChanged):
             return
-        if self.edits != self.saved_edits:
-            self.changed_elsewhere.set_visibility(True)
-            return
+        if isinstance(event, blog.PostUpdated) and event.version <= post.version:
+            return  # a version this page has (its own save)
         try:
             newer = await blog.get_post_by_id(self.viewer, post.id)
         except NotFound:
+            self.refused(NotFound("post"), self.edits)
             return
-        self.fill(newer)
-        self.saved(newer, self.edits)
-        self.show_status("Updated from another window")
+        if newer.version == post.version:  # published, unpublished, archived...: only what can be done changed
+            self.post = newer
+        elif self.edits != self.saved_edits:  # keep the version edited from, so that saving asks which to keep
+            self.post = replace(post, status=newer.status, archived=newer.archived, slug=newer.slug)
+            self.changed_elsewhere.set_visibility(True)
+        else:
+            self.take(newer)
+            self.show_status("Updated from another window")
+        if (newer.status, newer.archived) != (post.status, post.archived):
+            self.buttons.refresh()
+            self.show_heading()
+
+    async def _catch_up(self) -> None:
+        if (event := self.missed) is not None:
+            self.missed = None
+            await self.on_event(event)
 
     async def restore_from_browser(self) -> None:
         """Bring back what was typed in this browser but never reached the server."""
         kept = await drafts.kept(self.storage_key)
-        if kept is not None and any(kept.get(name) != self._shown(name) for name in FIELDS):
-            for name in FIELDS:
-                if isinstance(kept.get(name), str):
-                    self.form.fields[name].value = kept[name]
+        if kept is not None and any(kept.get(name) != self.fields.text(name) for name in NAMES):
+            self.fields.put(kept)
             self.show_status("Restored what you typed in this browser")
-        self.watch_browser_storage()
-
-    def watch_browser_storage(self) -> None:
-        """Have the browser keep every keystroke until the server has it."""
-        drafts.keep(self.storage_key, {name: self.form.fields[name] for name in FIELDS})
-
-    def _shown(self, name: str) -> str:
-        value = self.form.fields[name].value
-        return value if isinstance(value, str) else ""
+        drafts.keep(self.storage_key, self.fields.elements)

@@ -14,8 +14,9 @@ from ..components.audit import audit_list
 from ..components.comments import Comments
 from ..components.dialogs import ask_reason, confirm
 from ..components.feedback import attempt, succeeded
-from ..components.frame import frame
-from ..components.posts import byline_html, tags_html
+from ..components.frame import frame, page_title
+from ..components.posts import byline_html, edit_path, tags_html
+from ..components.returning import here, sign_in_path
 from ..components.why import locked
 
 
@@ -45,6 +46,7 @@ class PostPage:
 
     def __init__(self, viewer: Actor, post: blog.PostView, comments: list[blog.CommentView]) -> None:
         self.viewer, self.post = viewer, post
+        self.address = here()
         with ui.column().classes("w-full gap-4") as self.page:
             self.header()
             self.readers = ui.label().classes("text-xs text-gray-500").mark("readers")
@@ -85,30 +87,36 @@ class PostPage:
                 ui.button(label, on_click=handler).props("unelevated")  # type: ignore[arg-type]
 
     def follow_button(self) -> None:
-        """Follow or unfollow the author, when the policy allows it."""
+        """Follow or unfollow the author, when the policy allows it (a visitor is asked to sign in first)."""
         author = self.post.author
         if allowed(self.viewer, "user.follow", author):
             label = "Following" if author.following else "Follow"
             ui.button(label, on_click=self.toggle_follow).props(
                 f"{'unelevated' if author.following else 'outline'} dense no-caps size=sm"
             ).mark("follow")
+        elif self.viewer.is_anonymous:
+            ui.button("Follow", on_click=self.sign_in_first).props("outline dense no-caps size=sm").mark("follow")
 
     def favorite_button(self) -> None:
-        """The favourite count; a button for those who may favourite (anonymous visitors are sent to sign in)."""
+        """The favourite count; a button for those who may favourite (a visitor is asked to sign in first)."""
         post = self.post
         icon = "favorite" if post.favorited else "favorite_border"
-        action = (lambda: ui.navigate.to("/sign-in")) if self.viewer.is_anonymous else self.toggle_favorite
+        action = self.sign_in_first if self.viewer.is_anonymous else self.toggle_favorite
         button = ui.button(str(post.favorites_count), icon=icon, on_click=action)
         button.props('flat no-caps color=pink title="Favourite" aria-label="Favourite"').classes("ml-auto")
         button.mark("favorite")
         if not self.viewer.is_anonymous and not allowed(self.viewer, "post.favorite", post) and not post.favorited:
             button.disable()
 
+    def sign_in_first(self) -> None:
+        """Send a visitor to sign in, and back to this post afterwards."""
+        ui.navigate.to(sign_in_path(self.address))
+
     def author_controls(self) -> None:
         """Edit, unpublish, archive and history, for whom the policy allows them (and why not, for members)."""
         post, viewer = self.post, self.viewer
         if allowed(viewer, "post.update", post):
-            ui.button("Edit", icon="edit", on_click=lambda: ui.navigate.to(f"/edit/{post.slug}")).props("flat no-caps")
+            ui.button("Edit", icon="edit", on_click=lambda: ui.navigate.to(edit_path(post))).props("flat no-caps")
         elif not viewer.is_anonymous:
             locked(viewer, "post.update", "Edit")
         if allowed(viewer, "post.unpublish", post) and post.status == blog.PostStatus.PUBLISHED:
@@ -138,22 +146,27 @@ class PostPage:
 
     async def unpublish(self) -> None:
         """Turn the post back into a draft (a moderator says why)."""
-        reason = "" if self.mine else await ask_reason("Unpublish this post?", "Unpublish")
-        if reason is not None and await succeeded(
-            blog.unpublish_post(self.viewer, post_id=self.post.id, reason=reason or None)
-        ):
+        unpublish = blog.unpublish_post
+        if self.mine:
+            done = await succeeded(unpublish(self.viewer, post_id=self.post.id))
+        else:
+            act = lambda reason: unpublish(self.viewer, post_id=self.post.id, reason=reason)  # noqa: E731
+            done = await ask_reason("Unpublish this post?", "Unpublish", act, unpublish.input_model)
+        if done:
             await self.reload()  # the author sees the draft; anyone else no longer sees the post
 
     async def archive(self) -> None:
         """Archive the post after asking (a moderator says why)."""
+        archive = blog.archive_post
         if self.mine:
             detail = "It disappears for everyone; you can restore it."
-            reason: str | None = "" if await confirm("Archive this post?", "Archive", detail=detail) else None
+            done = await confirm("Archive this post?", "Archive", detail=detail) and await succeeded(
+                archive(self.viewer, post_id=self.post.id)
+            )
         else:
-            reason = await ask_reason("Archive this post?", "Archive")
-        if reason is not None and await succeeded(
-            blog.archive_post(self.viewer, post_id=self.post.id, reason=reason or None)
-        ):
+            act = lambda reason: archive(self.viewer, post_id=self.post.id, reason=reason)  # noqa: E731
+            done = await ask_reason("Archive this post?", "Archive", act, archive.input_model)
+        if done:
             await self.reload()  # as the viewer: an author sees the archived post, with Restore
 
     async def history(self) -> None:
@@ -228,6 +241,8 @@ class PostPage:
 
     def show(self, post: blog.PostView) -> None:
         """Redraw what depends on the post."""
+        if post.title != self.post.title:
+            ui.page_title(page_title(post.title))
         self.post = post
         self.header.refresh()
         self.body.content = post.body_html

@@ -10,7 +10,8 @@ from .. import live, session
 from ..components.feed import FeedView
 from ..components.feedback import attempt
 from ..components.frame import frame
-from ..components.posts import PostCard, avatar
+from ..components.posts import PostCard, avatar, edit_path
+from ..components.returning import here, sign_in_path
 from .post import gone
 
 
@@ -34,6 +35,7 @@ class ProfilePage:
 
     def __init__(self, viewer: Actor, profile: accounts.Profile) -> None:
         self.viewer, self.profile = viewer, profile
+        self.address = here()
         self.header()
         own = viewer.id == profile.id
         names = ["Posts", "Favourites"] + (["Drafts", "Archived"] if own else [])
@@ -73,6 +75,10 @@ class ProfilePage:
                 ui.button(label, on_click=self.toggle_follow).props(
                     "unelevated no-caps" if profile.following else "outline no-caps"
                 ).mark("follow")
+            elif self.viewer.is_anonymous:
+                ui.button("Follow", on_click=lambda: ui.navigate.to(sign_in_path(self.address))).props(
+                    "outline no-caps"
+                ).mark("follow")
             elif self.viewer.id == profile.id:
                 ui.button("Edit profile", icon="settings", on_click=lambda: ui.navigate.to("/settings")).props(
                     "flat no-caps"
@@ -101,7 +107,7 @@ class ProfilePage:
                             "flat no-caps"
                         )
                     else:
-                        ui.link("Continue writing", f"/edit/{post.slug}")
+                        ui.link("Continue writing", edit_path(post))
 
     async def restore(self, post: blog.PostSummary) -> None:
         """Bring an archived post back."""

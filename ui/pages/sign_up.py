@@ -10,17 +10,18 @@ from .. import session
 from ..components.feedback import attempt
 from ..components.form import Form
 from ..components.frame import frame
+from ..components.returning import back_to, returning
 
 
 @ui.page("/sign-up")
-async def sign_up_page() -> None:
+async def sign_up_page(next: str = "") -> None:
     """The registration form."""
     viewer = await session.viewer()
     async with frame(viewer, "Sign up", follow_session=False):
-        sign_up_form(viewer)
+        sign_up_form(viewer, back_to(next))
 
 
-def sign_up_form(viewer: Actor) -> None:
+def sign_up_form(viewer: Actor, back: str = "/") -> None:
     """The card with the registration fields."""
     with ui.card().classes("w-full max-w-md self-center").props("flat bordered"):
         ui.label("Create your account").classes("text-2xl font-bold")
@@ -38,9 +39,9 @@ def sign_up_form(viewer: Actor) -> None:
             signed_in = await attempt(accounts.sign_in(viewer, **credentials, address=session.address()), form)
             if signed_in is not None:
                 session.remember(signed_in.token)
-                ui.navigate.to("/")
+                ui.navigate.to(back)
 
         ui.button("Sign up", on_click=register).classes("w-full").props("unelevated").mark("submit")
         with ui.row().classes("gap-1 text-sm"):
             ui.label("Have an account?")
-            ui.link("Sign in", "/sign-in")
+            ui.link("Sign in", returning("/sign-in", back))

@@ -8,7 +8,6 @@ from core import Actor, Event, allowed, blog
 
 from ... import live
 from ..dialogs import ask_reason
-from ..feedback import succeeded
 from ..posts import when
 
 
@@ -75,18 +74,16 @@ class ModerationPanel:
 
     async def withdraw(self, post: blog.PostSummary, *, archive: bool) -> None:
         """Unpublish or archive a post, saying why."""
-        verb = "Archive" if archive else "Unpublish"
-        reason = await ask_reason(f"{verb} “{post.title}”?", verb)
-        action = blog.archive_post if archive else blog.unpublish_post
-        if reason is not None and await succeeded(action(self.viewer, post_id=post.id, reason=reason)):
+        verb, action = ("Archive", blog.archive_post) if archive else ("Unpublish", blog.unpublish_post)
+        act = lambda reason: action(self.viewer, post_id=post.id, reason=reason)  # noqa: E731
+        if await ask_reason(f"{verb} “{post.title}”?", verb, act, action.input_model):
             await self.load()
 
     async def delete(self, comment: blog.CommentView) -> None:
         """Delete a comment, saying why."""
-        reason = await ask_reason("Delete this comment?", "Delete")
-        if reason is not None and await succeeded(
-            blog.delete_comment(self.viewer, comment_id=comment.id, reason=reason)
-        ):
+        remove = blog.delete_comment
+        act = lambda reason: remove(self.viewer, comment_id=comment.id, reason=reason)  # noqa: E731
+        if await ask_reason("Delete this comment?", "Delete", act, remove.input_model):
             await self.load()
 
     async def on_event(self, event: Event) -> None:

@@ -91,8 +91,9 @@ class UsersPanel:
 
     async def ban(self, username: str) -> None:
         """Ban a user, saying why."""
-        reason = await ask_reason(f"Ban {username}?", "Ban")
-        if reason is not None and await succeeded(accounts.ban_user(self.viewer, username=username, reason=reason)):
+        ban = accounts.ban_user
+        act = lambda reason: ban(self.viewer, username=username, reason=reason)  # noqa: E731
+        if await ask_reason(f"Ban {username}?", "Ban", act, ban.input_model):
             await self.load()
 
     async def unban(self, username: str) -> None:
