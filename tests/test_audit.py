@@ -1,18 +1,21 @@
-"""The audit trail as people read it: short values as before → after, texts as their changed lines."""
+"""The audit trail as people read it: short values as before → after, texts as their changed lines; a post's history."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tortoise import Tortoise
 
-from core import blog
+from core import Role, audit, blog
 from core.audit import DiffLine, FieldChange, Span, readable
 from core.audit.diffs import compact
 from core.audit.models import AuditEntry
+from core.db.config import MIGRATIONS
 
-from .factories import member, published
+from .factories import member, published, with_role
 
 PARAGRAPHS = [f"Paragraph {n} says what the one before it said, at some length, so that it is long." for n in range(40)]
 
@@ -97,3 +100,35 @@ def test_short_texts_are_stored_whole() -> None:
         "bio": ["a\nb", "a\nc"],
         "tags": [None, ["x"]],
     }
+
+
+async def test_a_posts_history_holds_what_changed_the_post_not_its_favourites() -> None:
+    ann, bob = await member("ann"), await member("bob")
+    post = await published(ann)
+    await blog.favorite_post(bob, post_id=post.id)
+    await blog.unfavorite_post(bob, post_id=post.id)
+    await blog.update_post(ann, post_id=post.id, title="Retitled")
+    history = await audit.post_history(ann, post.id)
+    assert [entry.action for entry in history] == ["post.create", "post.update"]
+    moderator = await with_role(Role.MODERATOR, "mod")
+    favourites = await audit.list_entries(moderator, record_type="favorite", record_id=post.id)
+    assert [(entry.action, entry.actor_name) for entry in favourites] == [
+        ("post.unfavorite", "bob"),
+        ("post.favorite", "bob"),
+    ]
+
+
+async def test_favourites_recorded_on_the_post_before_leave_its_history_with_the_migration() -> None:
+    ann, bob = await member("ann"), await member("bob")
+    post = await published(ann)
+    await blog.favorite_post(bob, post_id=post.id)
+    await AuditEntry.filter(action="post.favorite").update(record_type="post")  # as favourites were recorded before
+    path = next((MIGRATIONS / "models").glob("5_*_favourites_audited_as_their_own_record.py"))
+    spec = importlib.util.spec_from_file_location("favourites_migration", path)
+    assert spec is not None
+    assert spec.loader is not None
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    connection = Tortoise.get_connection("default")
+    await connection.execute_script(await migration.upgrade(connection))
+    assert [entry.action for entry in await audit.post_history(ann, post.id)] == ["post.create"]
