@@ -1,7 +1,7 @@
 """Tidings: `python main.py` serves the app, `python main.py --native` opens it in a desktop window.
 
 Maintenance commands: `python main.py db upgrade | history | migrate NAME`, `role NAME ROLE`,
-`seed --posts N [--users M]`.
+`seed --posts N [--users M] [--alongside-real-accounts]`.
 """
 
 from __future__ import annotations
@@ -38,8 +38,7 @@ def main(argv: Sequence[str]) -> None:
     if args.command == "role":
         sys.exit(asyncio.run(_role_command(settings, args.username, Role(args.role))))
     if args.command == "seed":
-        asyncio.run(_seed_command(settings, args.posts, args.users))
-        return
+        sys.exit(asyncio.run(_seed_command(settings, args.posts, args.users, alongside=args.alongside_real_accounts)))
     if settings.database_url and (problem := asyncio.run(db.probe(settings.database_url))):
         sys.exit(f"Database error: {problem}")
     if args.native and (problem := desktop.problem()):
@@ -103,11 +102,18 @@ async def _role_command(settings: Settings, username: str, role: Role) -> str | 
     return None
 
 
-async def _seed_command(settings: Settings, posts: int, users: int | None) -> None:
-    """Add realistic users, posts, tags, follows, favourites and comments in bulk (see core/db/seeding.py)."""
+async def _seed_command(settings: Settings, posts: int, users: int | None, *, alongside: bool) -> str | None:
+    """Add seeded users with posts, tags, follows, favourites, comments (core/db/seeding.py); why not, if refused."""
     await runtime.start(settings)
     try:
-        done = await seeding.seed(runtime.database_url(), posts, users if users is not None else max(10, posts // 20))
+        done = await seeding.seed(
+            runtime.database_url(),
+            posts,
+            users if users is not None else max(10, posts // 20),
+            alongside_real_accounts=alongside,
+        )
+    except seeding.Refused as refusal:
+        return str(refusal)
     finally:
         await runtime.stop()
     print(
@@ -115,6 +121,7 @@ async def _seed_command(settings: Settings, posts: int, users: int | None) -> No
         f" {done.favorites:,} favourites and {done.comments:,} comments in {done.seconds:.1f} s"
         f" (seeded users sign in with the password {seeding.SEEDED_PASSWORD!r})"
     )
+    return None
 
 
 def _describe(error: Mapping[str, Any]) -> str:
@@ -167,6 +174,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     seed.add_argument("--posts", type=int, required=True, help="how many posts to add")
     seed.add_argument("--users", type=int, help="how many users to add (default: one for every 20 posts, at least 10)")
+    seed.add_argument(
+        "--alongside-real-accounts",
+        action="store_true",
+        help="seed a database that holds accounts seeding did not create (it never writes into them)",
+    )
     return parser
 
 

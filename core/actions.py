@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 
 from . import hub, policy
 from .actor import Actor
+from .audit.diffs import compact
 from .audit.events import AuditRecorded
 from .audit.models import AuditEntry
 from .db.faults import transactionally
@@ -44,14 +45,14 @@ class Context(Generic[In]):
         self._authorized = True
 
     def audit(self, record_type: str, record_id: int | None, changes: Mapping[str, object] | None = None) -> None:
-        """Describe the record this action changed and how, for the audit trail."""
+        """Describe the record this action changed and how, for the audit trail (a long text's change as its diff)."""
         self._audit = AuditEntry(
             actor_id=self.actor.id,
             actor_name=self.actor.username or "anonymous",
             action=self.action,
             record_type=record_type,
             record_id=record_id,
-            changes=dict(changes or {}),
+            changes=compact(changes or {}),
         )
 
     def emit(self, *events: Event) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from nicegui import ui
@@ -149,3 +150,26 @@ async def test_a_comment_being_typed_stays_while_the_post_changes_around_it(user
     await user.should_see("A retitled post", retries=LIVE)
     await user.should_see(marker="favorite", content="1")
     assert value_of(user, "body") == "Half a thought"
+
+
+async def test_the_history_of_a_long_body_shows_the_changed_line_marked_not_two_cut_texts(user: User) -> None:
+    ann = await member("ann")
+    paragraphs = [
+        f"Paragraph {n} of a long post, so long that its first eighty characters tell nothing." for n in range(30)
+    ]
+    post = await published(ann, title="A long post", body="\n\n".join(paragraphs))
+    old, paragraphs[20] = paragraphs[20], "Paragraph 20, rewritten from start to end."
+    await blog.update_post(ann, post_id=post.id, body="\n\n".join(paragraphs))
+    await sign_in(user, "ann")
+    browser_storage(user)
+    await user.open(f"/post/{post.slug}")
+    user.find(marker="history").click()
+    await user.should_see(marker="change-body", retries=LIVE)
+    diff = user.find(marker="change-body").elements.pop()
+    assert isinstance(diff, ui.html)
+    removed = re.findall(r"<del [^>]*>(.*?)</del>", diff.content)
+    added = re.findall(r"<ins [^>]*>(.*?)</ins>", diff.content)
+    assert [line.endswith(old) for line in removed] == [True]  # after its minus sign, whole
+    assert [line.endswith(paragraphs[20]) for line in added] == [True]
+    assert "Paragraph 5 of" not in diff.content  # far from the change: left out, and counted
+    assert "unchanged lines" in diff.content

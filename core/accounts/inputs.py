@@ -25,6 +25,9 @@ from ..validation import Command
 _USERNAME = re.compile(r"[A-Za-z0-9_-]+")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _IMAGE = re.compile(r"https?://[^\s\"'<>]+", re.IGNORECASE)
+# The accounts `python main.py seed` creates have addresses at this domain (`.invalid` is reserved: no one's mailbox
+# is there), and no one else may take one: it is how seeding tells its own accounts from real people's.
+SEEDED_DOMAIN = "seed.invalid"
 
 
 def _username(value: str) -> str:
@@ -38,6 +41,8 @@ def _email(value: str) -> str:
         raise ValueError("Enter an e-mail address like name@example.com.")
     if len(lowered := value.lower()) > EMAIL_MAX:  # some letters grow when lower-cased ("İ" → "i̇")
         raise ValueError(f"Use at most {EMAIL_MAX} characters.")
+    if lowered.endswith(f"@{SEEDED_DOMAIN}"):
+        raise ValueError(f"Addresses at {SEEDED_DOMAIN} are kept for seeded demonstration accounts.")
     return lowered
 
 

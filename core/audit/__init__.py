@@ -1,5 +1,6 @@
 """The audit trail: who did what to which record, when, and what changed (code interface)."""
 
+from .diffs import DiffLine, FieldChange, Span, readable
 from .events import AUDIT_TOPIC, AuditRecorded
 from .queries import action_names, activity, get_entry, list_entries, post_history
 from .views import AuditView, DayActivity
@@ -9,9 +10,13 @@ __all__ = [
     "AuditRecorded",
     "AuditView",
     "DayActivity",
+    "DiffLine",
+    "FieldChange",
+    "Span",
     "action_names",
     "activity",
     "get_entry",
     "list_entries",
     "post_history",
+    "readable",
 ]

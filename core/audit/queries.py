@@ -52,7 +52,7 @@ async def get_entry(actor: Actor, entry_id: int) -> AuditView:
 
 
 async def post_history(actor: Actor, post_id: int) -> list[AuditView]:
-    """Everything done to a post, oldest first: for its author, moderators and admins."""
+    """What changed a post, oldest first (favourites are their own records): for its author, moderators, admins."""
     row = await fetch_one("SELECT author_id FROM posts WHERE id = $1", post_id)
     if row is None:
         raise NotFound("post")

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from .diffs import FieldChange, readable
 from .models import AuditEntry
 
 
 @dataclass(frozen=True, slots=True)
 class AuditView:
-    """One committed action: who, what, which record, when, and the fields it changed (before, after)."""
+    """One committed action: who, what, which record, when, and the fields it changed (as stored: see diffs.py)."""
 
     id: int
     actor_name: str
@@ -33,6 +34,11 @@ class AuditView:
             changes=dict(entry.changes),
             created_at=entry.created_at,
         )
+
+    @property
+    def readable(self) -> tuple[FieldChange, ...]:
+        """The changes as people read them: `before → after`, or the changed lines of a text."""
+        return readable(self.changes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,8 @@ async def _set_favorite(ctx: Context[PostRef], *, favorited: bool) -> PostView:
     if favorited and changed:
         await Favorite.create(user_id=user_id, post_id=post.id)
         await notify(ctx, post.author_id, NotificationKind.FAVORITE, post_slug=post.slug, post_title=post.title)
-    ctx.audit("post", post.id, {"favorited": [not favorited, favorited]} if changed else {})
+    # The record is the actor's favourite of the post (not the post, which it leaves as it was): out of its history.
+    ctx.audit("favorite", post.id, {"favorited": [not favorited, favorited]} if changed else {})
     if changed:
         count = await Favorite.filter(post_id=post.id).count()
         ctx.emit(

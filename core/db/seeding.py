@@ -4,6 +4,11 @@ Rows go in with COPY (a million posts in minutes, where actions one at a time wo
 rows the actions would have written: unique slugs and e-mail addresses, normalised tags, no one following or
 favouriting twice, no one following themselves, comments by members on published posts, published posts with a
 publication time and drafts without one. Seeding adds to what is there, so it can run again to grow a database.
+
+Seeding writes only into accounts it created: theirs are the e-mail addresses at SEEDED_DOMAIN (`seed.invalid`,
+which registration refuses to anyone else). Every post, follow, favourite and comment it adds is by and between
+those accounts. A database holding other accounts is refused (`Refused`, nothing written) unless the caller says
+`alongside_real_accounts`, and even then those accounts get nothing: no post, follower, favourite or comment.
 Seeded users sign in with the password SEEDED_PASSWORD. No audit entries are written: no one acted.
 """
 
@@ -20,10 +25,12 @@ from typing import Any
 
 import asyncpg
 
+from ..accounts.inputs import SEEDED_DOMAIN
 from ..accounts.passwords import STANDARD
 from ..blog.slugs import slugify
 
 SEEDED_PASSWORD = "seeded password"
+SEEDED = f"email LIKE '%@{SEEDED_DOMAIN}'"  # SQL: an account seeding created (addresses are stored lower-cased)
 
 
 def _words(text: str) -> list[str]:
@@ -130,12 +137,28 @@ def _paragraphs(rng: random.Random, count: int) -> list[str]:
     return pool
 
 
-async def seed(url: str, posts: int, users: int, *, rng_seed: int | None = None, progress: bool = True) -> Seeded:
-    """Add `users` users and `posts` posts (with tags, follows, favourites and comments) to the database at `url`."""
+class Refused(Exception):
+    """Seeding would not run on this database; the message says why, in one line."""
+
+
+async def seed(
+    url: str,
+    posts: int,
+    users: int,
+    *,
+    alongside_real_accounts: bool = False,
+    rng_seed: int | None = None,
+    progress: bool = True,
+) -> Seeded:
+    """Add `users` seeded users and `posts` posts by them (tags, follows, favourites, comments among them) at `url`.
+
+    Raises `Refused`, having written nothing, when the database holds accounts seeding did not create (unless
+    `alongside_real_accounts`), or when no seeded user would be there to write the posts.
+    """
     started = time.monotonic()
     connection = await asyncpg.connect(url)
     try:
-        existing = await connection.fetchval("SELECT count(*) FROM users")
+        existing = await _check(connection, posts, users, alongside_real_accounts=alongside_real_accounts)
         seeder = _Seeder(connection, random.Random(rng_seed if rng_seed is not None else existing * 1_000_003 + posts))
         seeder.show = progress
         added_users = await seeder.users(users)
@@ -147,14 +170,29 @@ async def seed(url: str, posts: int, users: int, *, rng_seed: int | None = None,
     return Seeded(users=len(added_users), posts=posts, follows=follows, seconds=time.monotonic() - started, **counts)
 
 
+async def _check(connection: asyncpg.Connection, posts: int, users: int, *, alongside_real_accounts: bool) -> int:
+    """How many seeded users the database holds already; `Refused` if seeding must not go on."""
+    row = await connection.fetchrow(f"SELECT count(*) FILTER (WHERE {SEEDED}) AS seeded, count(*) AS every FROM users")
+    others = row["every"] - row["seeded"]
+    if others and not alongside_real_accounts:
+        raise Refused(
+            f"This database holds {others:,} account{'s' if others != 1 else ''} that seeding did not create:"
+            " seeding adds only to an empty or seeded database, unless given --alongside-real-accounts"
+            " (even then it never writes into those accounts)."
+        )
+    if posts > 0 and row["seeded"] + max(0, users) == 0:
+        raise Refused("No seeded user would be there to write the posts: add some with --users.")
+    return int(row["seeded"])
+
+
 class _Seeder:
-    """One seeding: the connection, the random source, and the users known so far."""
+    """One seeding: the connection, the random source, and the seeded users known so far (no one else is used)."""
 
     def __init__(self, connection: asyncpg.Connection, rng: random.Random) -> None:
         self.connection, self.rng = connection, rng
         self.now = datetime.now(UTC)
         self.show = True
-        self.all_users: list[int] = []
+        self.members: list[int] = []
         self.authors: list[int] = []
         self.author_weights: list[float] = []
 
@@ -162,7 +200,7 @@ class _Seeder:
         return Progress(total, label) if self.show else _Quiet()
 
     async def users(self, count: int) -> list[int]:
-        """New members (one real argon2 hash, shared, so that every seeded user can sign in)."""
+        """New seeded members (one real argon2 hash, shared, so that every seeded user can sign in)."""
         rng, password_hash = self.rng, STANDARD.hash(SEEDED_PASSWORD)
         user_ids = await _ids(self.connection, "users", count)
         rows = []
@@ -170,25 +208,27 @@ class _Seeder:
             name = f"{rng.choice(FIRST)}_{rng.choice(LAST)}_{uid}"[:32]
             bio = _sentence(rng) if rng.random() < 0.6 else None
             joined = self.now - timedelta(days=rng.uniform(0, 365 * YEARS))
-            rows.append(
-                (uid, name, f"{name}@example.com", password_hash, "member", bio, None, False, None, joined, joined)
-            )
+            email = f"{name}@{SEEDED_DOMAIN}"  # the names are lower case already
+            rows.append((uid, name, email, password_hash, "member", bio, None, False, None, joined, joined))
         progress = self.bar(len(rows), "users    ")
         for start in range(0, len(rows), CHUNK * 4):
             batch = rows[start : start + CHUNK * 4]
             await self.connection.copy_records_to_table("users", records=batch, columns=USER_COLUMNS)
             progress.advance(len(batch))
         progress.finish()
-        self.all_users = [row["id"] for row in await self.connection.fetch("SELECT id FROM users ORDER BY id")]
+        # Seeded users only: a real person (seeding alongside real accounts) never gets a post, follow or comment.
+        self.members = [
+            row["id"] for row in await self.connection.fetch(f"SELECT id FROM users WHERE {SEEDED} ORDER BY id")
+        ]
         # Some write a lot, most a little: authors drawn with weights falling as 1/rank^0.8.
-        self.authors = self.all_users[:]
+        self.authors = self.members[:]
         rng.shuffle(self.authors)
         self.author_weights = _cumulative([1.0 / (rank + 1) ** 0.8 for rank in range(len(self.authors))])
         return user_ids
 
     async def follows(self, new_users: Sequence[int]) -> int:
         """Each new user follows a few to a few dozen others, prolific authors more often."""
-        rng, all_users = self.rng, self.all_users
+        rng, members = self.rng, self.members
         taken = {
             (row["follower_id"], row["followed_id"])
             for row in await self.connection.fetch(
@@ -197,9 +237,9 @@ class _Seeder:
         }
         rows = []
         for follower in new_users:
-            for _ in range(min(len(all_users) - 1, rng.randint(3, 40))):
+            for _ in range(min(len(members) - 1, rng.randint(3, 40))):
                 prolific = rng.random() < 0.7
-                followed = self.authors[_pick(rng, self.author_weights)] if prolific else rng.choice(all_users)
+                followed = self.authors[_pick(rng, self.author_weights)] if prolific else rng.choice(members)
                 if followed != follower and (follower, followed) not in taken:
                     taken.add((follower, followed))
                     rows.append((follower, followed, self.now - timedelta(days=rng.uniform(0, 365))))
@@ -233,7 +273,7 @@ class _Seeder:
         return counts
 
     def _post(self, pid: int, pool: list[str], tag_ids: dict[str, int], rows: dict[str, list[tuple[Any, ...]]]) -> None:
-        rng, all_users = self.rng, self.all_users
+        rng, members = self.rng, self.members
         title = f"{rng.choice(TOPICS)} {' '.join(rng.choices(WORDS, k=rng.randint(1, 4)))}".strip()
         body = "\n\n".join(rng.choices(pool, k=rng.randint(3, 7)))
         author = self.authors[_pick(rng, self.author_weights)]
@@ -249,12 +289,12 @@ class _Seeder:
         chosen = {tag_ids[TAGS[_pick(rng, TAG_WEIGHTS)]] for _ in range(rng.randint(1, 4))}
         rows["post_tags"] += [(pid, tag) for tag in chosen]
         if published and not archived:
-            fans = {all_users[rng.randrange(len(all_users))] for _ in range(int(rng.expovariate(0.5)))}
+            fans = {members[rng.randrange(len(members))] for _ in range(int(rng.expovariate(0.5)))}
             rows["favorites"] += [(uid, pid, moment) for uid in fans]
             for _ in range(int(rng.expovariate(1.0))):
                 written = moment + timedelta(minutes=rng.uniform(1, 3000))
                 text = " ".join(_sentence(rng) for _ in range(rng.randint(1, 3)))
-                rows["comments"].append((pid, all_users[rng.randrange(len(all_users))], text, written, written))
+                rows["comments"].append((pid, members[rng.randrange(len(members))], text, written, written))
 
 
 async def _ids(connection: asyncpg.Connection, table: str, count: int) -> list[int]:

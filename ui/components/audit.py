@@ -1,12 +1,16 @@
-"""How audit entries read: who did what, when, and the fields that changed."""
+"""How audit entries read: when, who, what, and the fields that changed (a text as its changed lines)."""
 
 from __future__ import annotations
 
-import json
+from datetime import datetime
+from html import escape
 
 from nicegui import ui
 
 from core import audit
+
+SIGN = {"removed": "−", "added": "+", "kept": " "}
+TAG = {"removed": "del", "added": "ins", "kept": "div"}
 
 
 def audit_list(entries: list[audit.AuditView]) -> None:
@@ -20,20 +24,37 @@ def audit_list(entries: list[audit.AuditView]) -> None:
 
 def audit_line(entry: audit.AuditView) -> ui.column:
     """One entry."""
-    with ui.column().classes("w-full gap-0 border-b border-gray-200 dark:border-gray-700 pb-1") as line:
+    with ui.column().classes("w-full gap-1 border-b border-gray-200 dark:border-gray-700 pb-1") as line:
         with ui.row().classes("items-baseline gap-2"):
-            ui.label(entry.created_at.strftime("%d %b %Y %H:%M:%S")).classes("text-xs text-gray-500")
+            ui.label(moment(entry.created_at)).classes("text-xs text-gray-500")
             ui.label(entry.actor_name).classes("font-medium text-sm")
             ui.label(entry.action).classes("text-sm font-mono")
             ui.label(f"{entry.record_type} #{entry.record_id}" if entry.record_id else entry.record_type).classes(
                 "text-xs text-gray-500"
             )
-        for field, change in entry.changes.items():
-            before, after = change if isinstance(change, list) and len(change) == 2 else (None, change)
-            ui.label(f"{field}: {_short(before)} → {_short(after)}").classes("text-xs text-gray-600 break-all")
+        for change in entry.readable:
+            if change.lines:
+                ui.html(diff_html(change)).classes("tidings-diff w-full").mark(f"change-{change.field}")
+            else:
+                ui.label(f"{change.field}: {change.before} → {change.after}").classes("text-xs text-gray-600 break-all")
     return line
 
 
-def _short(value: object) -> str:
-    text = value if isinstance(value, str) else json.dumps(value)
-    return text if len(text) <= 80 else text[:79] + "…"
+def moment(when: datetime) -> str:
+    """When an entry was committed, as people write it."""
+    return f"{when.day} {when:%b %Y}, {when:%H:%M:%S} UTC"
+
+
+def diff_html(change: audit.FieldChange) -> str:
+    """A text's changed lines: removed ones red after a minus, added ones green after a plus, changed words marked."""
+    rows = "".join(_line_html(line) for line in change.lines)
+    return f'<div class="tidings-diff-field">{escape(change.field)}</div>{rows}'
+
+
+def _line_html(line: audit.DiffLine) -> str:
+    if line.kind == "skipped":
+        count = f"{line.skipped} unchanged line{'s' if line.skipped != 1 else ''}"
+        return f'<div class="tidings-diff-skipped">⋯ {count}</div>'
+    words = "".join(f"<mark>{escape(span.text)}</mark>" if span.changed else escape(span.text) for span in line.spans)
+    sign = f'<span class="tidings-diff-sign" aria-hidden="true">{SIGN[line.kind]}</span>'
+    return f'<{TAG[line.kind]} class="tidings-diff-{line.kind}">{sign}{words}</{TAG[line.kind]}>'

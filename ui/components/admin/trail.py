@@ -20,7 +20,8 @@ class TrailPanel:
             self.actor = ui.input("Actor").props("dense outlined clearable").classes("w-40").mark("audit-actor")
             self.action = ui.select(audit.action_names(), label="Action", clearable=True).props("dense outlined")
             self.action.classes("w-56").mark("audit-action")
-            self.record_type = ui.select(["user", "post", "comment", "session"], label="Record", clearable=True)
+            records = ["user", "post", "comment", "favorite", "session"]
+            self.record_type = ui.select(records, label="Record", clearable=True)
             self.record_type.props("dense outlined").classes("w-32")
             self.record_id = (
                 ui.number("Record id", min=1, precision=0).props("dense outlined clearable").classes("w-32")
