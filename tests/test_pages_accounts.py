@@ -135,10 +135,5 @@ async def test_a_profile_shows_counts_that_follow_live(user: User, create_user: 
     await user.should_see("1 follower", retries=LIVE)
 
 
-async def test_an_unknown_profile_says_so(user: User) -> None:
-    await user.open("/profile/nobody")
-    await user.should_see("There is nobody by that name here.")
-
-
 async def bio_of(username: str, bio: str) -> bool:
     return (await accounts.get_user(ANONYMOUS, username)).bio == bio

@@ -13,7 +13,7 @@ from nicegui import app, ui
 
 from core import Settings, runtime
 
-from . import security_headers
+from . import not_found, security_headers
 
 Lifespan = Callable[[Any], AbstractAsyncContextManager[Any]]
 STATIC = Path(__file__).parent / "static"
@@ -25,6 +25,7 @@ def setup(settings: Settings) -> None:
     from . import pages  # noqa: F401, PLC0415  (importing registers the routes, again after a test resets them)
 
     security_headers.install(app)
+    not_found.install(app)
     app.colors(primary=PRIMARY)  # for the whole app: no colour element on every page
     ui.add_css(STATIC / "tidings.css", shared=True)
     ui.add_body_html(f"<script>{(STATIC / 'drafts.js').read_text()}</script>", shared=True)

@@ -13,8 +13,8 @@ from .. import live, session
 from ..components import drafts
 from ..components.form import Form
 from ..components.frame import frame
+from ..components.missing import gone, not_found
 from ..components.posts import tag_chips
-from .post import gone
 
 AUTOSAVE_AFTER = 1.5  # seconds of quiet after the last keystroke
 FIELDS = ("title", "description", "tags", "body")
@@ -40,7 +40,7 @@ async def edit_post_page(slug: str) -> None:
         try:
             post = await blog.get_post(viewer, slug)
         except NotFound:
-            gone("This post does not exist, or is not visible to you.")
+            not_found("This post does not exist, or is not visible to you.")
             return
         if not allowed(viewer, "post.update", post):
             gone("Only the author of a post can edit it, and not while it is archived.")

@@ -10,8 +10,8 @@ from .. import live, session
 from ..components.feed import FeedView
 from ..components.feedback import attempt
 from ..components.frame import frame
+from ..components.missing import not_found_page
 from ..components.posts import PostCard, avatar
-from .post import gone
 
 
 @ui.page("/profile/{username}")
@@ -21,8 +21,7 @@ async def profile_page(username: str) -> None:
     try:
         profile = await accounts.get_profile(viewer, username)
     except NotFound:
-        async with frame(viewer, "Not found"):
-            gone("There is nobody by that name here.")
+        await not_found_page(viewer, "There is nobody by that name here.")
         return
     async with frame(viewer, profile.user.username):
         page = ProfilePage(viewer, profile)
