@@ -105,6 +105,16 @@ async def test_settings_change_the_profile_and_show_errors_under_fields(user: Us
     await user.should_see("Dragon trainer")
 
 
+async def test_settings_refuse_a_picture_at_an_http_address_under_its_field(user: User) -> None:
+    await member("ann")
+    await sign_in(user, "ann")
+    await user.open("/settings")
+    user.find(marker="image").type("http://example.com/ann.png")
+    user.find(marker="save-profile").click()
+    await user.should_see(accounts.PICTURE_NOT_HTTPS)
+    assert (await accounts.get_user(ANONYMOUS, "ann")).image is None
+
+
 async def test_a_password_change_signs_out_the_other_browser_live(user: User, create_user: Callable[[], User]) -> None:
     await member("ann")
     other = create_user()

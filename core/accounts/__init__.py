@@ -15,6 +15,7 @@ from .events import (
     user_topic,
 )
 from .inputs import (
+    PICTURE_NOT_HTTPS,
     BanUser,
     ChangePassword,
     ChangeRole,
@@ -34,6 +35,7 @@ __all__ = [
     "EMAIL_TAKEN",
     "LAST_ADMIN",
     "PASSWORD_MIN",
+    "PICTURE_NOT_HTTPS",
     "REASON_MAX",
     "USERNAME_MAX",
     "USERNAME_TAKEN",

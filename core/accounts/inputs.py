@@ -24,7 +24,9 @@ from ..validation import Command
 
 _USERNAME = re.compile(r"[A-Za-z0-9_-]+")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_IMAGE = re.compile(r"https?://[^\s\"'<>]+", re.IGNORECASE)
+_IMAGE = re.compile(r"https://[^\s\"'<>]+", re.IGNORECASE)
+# The pages' security policy shows pictures from https:// addresses only (ui/security_headers.py).
+PICTURE_NOT_HTTPS = "Use an address starting with https://: pages here do not show pictures from http:// addresses."
 
 
 def _username(value: str) -> str:
@@ -44,6 +46,8 @@ def _email(value: str) -> str:
 def _image(value: str) -> str | None:
     if not value:
         return None
+    if value.lower().startswith("http://"):
+        raise ValueError(PICTURE_NOT_HTTPS)
     if not _IMAGE.fullmatch(value):
         raise ValueError("Enter the address of a picture, starting with https://.")
     return value
