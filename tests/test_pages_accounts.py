@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from nicegui import ui
 from nicegui.testing import User
 
 from core import ANONYMOUS, accounts
@@ -143,6 +144,17 @@ async def test_a_profile_shows_counts_that_follow_live(user: User, create_user: 
     await bob.open("/profile/ann")
     bob.find(marker="follow").click()
     await user.should_see("1 follower", retries=LIVE)
+
+
+async def test_a_bio_shows_as_markdown_keeping_its_line_breaks(user: User) -> None:
+    ann = await member("ann")
+    await accounts.update_profile(ann, bio="**Dragon** trainer\nLives in Lisbon.\n<script>alert(1)</script>")
+    await user.open("/profile/ann")
+    bio = user.find(marker="bio").elements.pop()
+    assert isinstance(bio, ui.html)
+    assert bio.content == (
+        "<p><strong>Dragon</strong> trainer<br>\nLives in Lisbon.<br>\n&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"
+    )
 
 
 async def bio_of(username: str, bio: str) -> bool:

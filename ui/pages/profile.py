@@ -62,7 +62,8 @@ class ProfilePage:
             with ui.column().classes("gap-1 flex-1 min-w-0"):
                 ui.label(user.username).classes("text-2xl font-bold")
                 if user.bio:
-                    ui.label(user.bio).classes("text-gray-700 dark:text-gray-300 break-words")
+                    bio = ui.html(blog.render_markdown(user.bio, breaks=True)).mark("bio")
+                    bio.classes("nicegui-markdown tidings-text text-gray-700 dark:text-gray-300")
                 with ui.row().classes("gap-4 text-sm text-gray-600").mark("counts"):
                     ui.label(f"{profile.posts} post{'' if profile.posts == 1 else 's'}")
                     ui.label(f"{profile.followers} follower{'' if profile.followers == 1 else 's'}")
