@@ -23,6 +23,33 @@ async def test_sign_up_shows_each_error_under_its_field_and_keeps_what_was_typed
     assert value_of(user, "username") == "a b"
 
 
+async def test_every_empty_field_of_sign_up_and_sign_in_says_what_to_enter(user: User) -> None:
+    await fill_in(user, "/sign-up")
+    for message in ("Choose a username.", "Enter your e-mail address.", "Choose a password."):
+        await user.should_see(message)
+    await user.should_not_see("Use at least")
+    await fill_in(user, "/sign-in")
+    await user.should_see("Enter your username or e-mail address.")
+    await user.should_see("Enter your password.")
+    await user.should_not_see("This field can't be empty.")
+
+
+async def test_every_emptied_field_of_the_settings_says_what_to_enter(user: User) -> None:
+    await member("ann")
+    await sign_in(user, "ann")
+    await user.open("/settings")
+    user.find(marker="username").clear()
+    user.find(marker="email").clear()
+    user.find(marker="save-profile").click()
+    await user.should_see("Choose a username.")
+    await user.should_see("Enter your e-mail address.")
+    user.find(marker="change-password").click()
+    await user.should_see("Enter your password.")
+    await user.should_see("Choose a password.")
+    for vague in ("Use at least", "This field can't be empty."):
+        await user.should_not_see(vague)
+
+
 async def test_a_field_is_checked_by_the_actions_own_rules_when_left(user: User) -> None:
     await user.open("/sign-up")
     user.find(marker="username").type("x").trigger("blur")

@@ -15,6 +15,8 @@ from .events import (
     user_topic,
 )
 from .inputs import (
+    NO_EMAIL,
+    NO_USERNAME,
     PICTURE_NOT_HTTPS,
     BanUser,
     ChangePassword,
@@ -34,6 +36,8 @@ __all__ = [
     "EMAIL_MAX",
     "EMAIL_TAKEN",
     "LAST_ADMIN",
+    "NO_EMAIL",
+    "NO_USERNAME",
     "PASSWORD_MIN",
     "PICTURE_NOT_HTTPS",
     "REASON_MAX",
