@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from nicegui import ui
 from nicegui.testing import User
 
-from core import ANONYMOUS, accounts
+from core import ANONYMOUS, accounts, blog
 from core.accounts.models import Session
 from core.accounts.throttle import FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_ADDRESS
 
 from .factories import PASSWORD, failed_sign_ins, member, published
-from .pages import LIVE, SIMULATED_ADDRESS, fill_in, sign_in, until, value_of
+from .pages import LIVE, SIMULATED_ADDRESS, addresses, fill_in, sign_in, switch_tabs, until, value_of
 
 
 async def test_sign_up_shows_each_error_under_its_field_and_keeps_what_was_typed(user: User) -> None:
@@ -171,6 +172,23 @@ async def test_a_profile_shows_counts_that_follow_live(user: User, create_user: 
     await bob.open("/profile/ann")
     bob.find(marker="follow").click()
     await user.should_see("1 follower", retries=LIVE)
+
+
+async def test_the_profile_tab_is_in_the_address_so_a_reload_or_a_link_opens_it(
+    user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ann = await member("ann")
+    liked = await published(await member("bob"), title="Bob's post Ann likes")
+    await blog.favorite_post(ann, post_id=liked.id)
+    await published(ann, title="Ann writes")
+    shown = addresses(monkeypatch)
+    await user.open("/profile/ann")
+    await switch_tabs(user, shown, ("Favourites", "/profile/ann?tab=favourites"), ("Posts", "/profile/ann"))
+    await user.open("/profile/ann?tab=favourites")
+    await user.should_see("Bob's post Ann likes", retries=LIVE)
+    await user.should_not_see("Ann writes")  # the Posts tab is not even loaded
+    await user.open("/profile/ann?tab=drafts")  # a visitor has no Drafts tab: the default one
+    await user.should_see("Ann writes", retries=LIVE)
 
 
 async def test_a_bio_shows_as_markdown_keeping_its_line_breaks(user: User) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from nicegui import ui
 
 from core import Actor, Event, NotFound, Reconnected, accounts, allowed, blog
@@ -15,8 +17,8 @@ from ..components.posts import PostCard, avatar
 
 
 @ui.page("/profile/{username}")
-async def profile_page(username: str) -> None:
-    """One user's page."""
+async def profile_page(username: str, tab: str = "") -> None:
+    """One user's page, showing the tab the address names (`?tab=favourites`)."""
     viewer = await session.viewer()
     try:
         profile = await accounts.get_profile(viewer, username)
@@ -24,22 +26,23 @@ async def profile_page(username: str) -> None:
         await not_found_page(viewer, "There is nobody by that name here.")
         return
     async with frame(viewer, profile.user.username):
-        page = ProfilePage(viewer, profile)
-        await page.posts.load()
+        page = ProfilePage(viewer, profile, tab.capitalize())
+        await page.show(page.shown)
 
 
 class ProfilePage:
-    """The profile header and the tabs of a user's posts."""
+    """The profile header and the tabs of a user's posts; the address says which tab is shown."""
 
-    def __init__(self, viewer: Actor, profile: accounts.Profile) -> None:
+    def __init__(self, viewer: Actor, profile: accounts.Profile, tab: str) -> None:
         self.viewer, self.profile = viewer, profile
         self.header()
         own = viewer.id == profile.id
         names = ["Posts", "Favourites"] + (["Drafts", "Archived"] if own else [])
+        self.shown = tab if tab in names else "Posts"
         with ui.tabs().props("align=left no-caps").classes("w-full") as tabs:
             for name in names:
                 ui.tab(name)
-        with ui.tab_panels(tabs, value="Posts").classes("w-full bg-transparent"):
+        with ui.tab_panels(tabs, value=self.shown).classes("w-full bg-transparent"):
             name = profile.user.username
             with ui.tab_panel("Posts").classes("p-0 gap-3"):
                 self.posts = FeedView(viewer, blog.Feed(author=name), empty=f"{name} has published nothing yet.")
@@ -50,7 +53,7 @@ class ProfilePage:
                     self.drafts = ui.column().classes("w-full gap-3")
                 with ui.tab_panel("Archived").classes("p-0 gap-3"):
                     self.archived = ui.column().classes("w-full gap-3")
-        tabs.on_value_change(lambda: self.show(str(tabs.value)))
+        tabs.on_value_change(lambda: self.choose(str(tabs.value)))
         live.subscribe(accounts.user_topic(profile.id), self.on_event)
 
     @ui.refreshable_method
@@ -78,9 +81,17 @@ class ProfilePage:
                     "flat no-caps"
                 )
 
+    async def choose(self, tab: str) -> None:
+        """Show the tab the viewer chose, and put it into the address (a reload or a link opens it)."""
+        query = "" if tab == "Posts" else f"?tab={tab.lower()}"
+        ui.navigate.history.replace(f"/profile/{quote(self.profile.user.username)}{query}")
+        await self.show(tab)
+
     async def show(self, tab: str) -> None:
-        """Load a tab the first time it is chosen."""
-        if tab == "Favourites":
+        """Load a tab the first time it is shown."""
+        if tab == "Posts":
+            await self.posts.load()
+        elif tab == "Favourites":
             await self.favorites.load()
         elif tab in {"Drafts", "Archived"}:
             await self.own_posts(tab)
