@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
 from starlette.routing import Mount
 
 from core import Settings
@@ -31,6 +32,8 @@ def create_app(settings: Settings) -> FastAPI:
         openapi_url="/openapi.json",
     )
     app.state.tokens = Tokens(settings.resolved_secret())
+    # Served past the pages' middleware (ui/front.py), the API compresses its own answers, as the pages' did.
+    app.add_middleware(GZipMiddleware, minimum_size=500)
     errors.install(app)
     for module in (users, profiles, articles, comments):
         app.include_router(module.router)
