@@ -20,6 +20,7 @@ import api
 from core import CONSOLE, Invalid, NotFound, Role, Settings, accounts, db, runtime
 from core.db import migrations, seeding, tortoise_config
 from ui import app as tidings_app
+from ui import front
 from ui import native as desktop
 
 
@@ -50,6 +51,7 @@ def serve(settings: Settings, *, native: bool = False) -> None:
     """Serve the pages and the JSON API until Ctrl-C or SIGTERM; the database is ready before the first request."""
     tidings_app.setup(settings)
     api.mount(app, settings)
+    front.install(app, api.PREFIX)  # the token-based API: no session cookie, no user storage
     if native:
         desktop.prepare()
     ui.run(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
 from starlette.routing import Mount
 
 from core import Settings
 
-from . import articles, comments, errors, profiles, users
+from . import articles, comments, docs, errors, profiles, users
 from .auth import Tokens
 
 PREFIX = "/api"
@@ -26,12 +27,15 @@ def create_app(settings: Settings) -> FastAPI:
         title="Tidings API (RealWorld Conduit)",
         version="1.1.0",
         description=DESCRIPTION,
-        docs_url="/docs",
+        docs_url=None,  # see docs.py: FastAPI's own page loads Swagger UI from a CDN
         redoc_url=None,
         openapi_url="/openapi.json",
     )
     app.state.tokens = Tokens(settings.resolved_secret())
+    # Served past the pages' middleware (ui/front.py), the API compresses its own answers, as the pages' did.
+    app.add_middleware(GZipMiddleware, minimum_size=500)
     errors.install(app)
+    docs.install(app)
     for module in (users, profiles, articles, comments):
         app.include_router(module.router)
     return app

@@ -137,6 +137,14 @@ class Browser:
     def wait_for(self, by: str, selector: str) -> WebElement:
         return self._wait(WAIT).until(expected_conditions.element_to_be_clickable((by, selector)))
 
+    def avatars(self) -> list[str]:
+        """What each avatar on the page shows: its letter, or "picture" while it holds an image."""
+        shown = self.driver.execute_script(
+            "return [...document.querySelectorAll('.q-avatar')]"
+            ".map((avatar) => avatar.querySelector('img') ? 'picture' : avatar.innerText.trim())"
+        )
+        return [str(item) for item in shown]
+
     def console(self) -> list[str]:
         """What the pages logged to the browser's console since the last call (errors, policy violations)."""
         entries = self.driver.get_log("browser")  # type: ignore[no-untyped-call]

@@ -6,7 +6,9 @@ import asyncio
 import re
 from collections.abc import Awaitable, Callable
 
+import pytest
 from nicegui import ui
+from nicegui.functions.navigate import History
 from nicegui.testing import User
 
 from .factories import PASSWORD
@@ -18,6 +20,24 @@ LIVE = 150  # retries of 0.1 s, an upper bound (loaded machines need it): events
 def browser_storage(user: User, kept: str | None = None) -> None:
     """Answer the editor's question for what this browser kept (nothing, unless `kept` is given)."""
     user.javascript_rules[re.compile(r"return tidingsDrafts\.load.*")] = lambda _match: kept
+
+
+def addresses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The addresses pages put into the address bar without a reload (`ui.navigate.history.replace`), in order."""
+    shown: list[str] = []
+    monkeypatch.setattr(History, "replace", lambda _history, url: shown.append(url))
+    return shown
+
+
+async def switch_tabs(user: User, shown: list[str], *steps: tuple[str, str]) -> None:
+    """Click each tab in turn and wait until it has put its address into the address bar (see `addresses`)."""
+    for tab, address in steps:
+        user.find(tab).click()
+
+        async def put(address: str = address) -> bool:
+            return shown[-1:] == [address]
+
+        await until(put)
 
 
 async def fill_in(user: User, path: str, submit: str = "submit", **fields: str) -> None:

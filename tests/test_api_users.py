@@ -146,6 +146,15 @@ async def test_updating_the_user_changes_only_the_given_fields() -> None:
     assert (response.json()["user"]["image"], response.json()["user"]["bio"]) == ("", "I write about dragons.")
 
 
+async def test_a_picture_at_an_http_address_is_a_422_saying_why() -> None:
+    async with api_client() as http:
+        token = await register(http, "ann")
+        response = await http.put("/user", json={"user": {"image": "http://example.com/ann.png"}}, headers=auth(token))
+        assert response.status_code == 422
+        assert errors(response) == [f"image: {accounts.PICTURE_NOT_HTTPS}"]
+        assert (await http.get("/user", headers=auth(token))).json()["user"]["image"] == ""
+
+
 async def test_a_new_password_needs_the_current_one_and_ends_the_other_tokens() -> None:
     async with api_client() as http:
         token = await register(http, "ann")

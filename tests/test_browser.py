@@ -11,7 +11,10 @@ from urllib.parse import urlsplit
 import asyncpg
 import pytest
 
+from core import accounts, blog
+
 from .browsers import Browser, publish, sign_in, sign_up
+from .factories import member, published, with_stored_picture
 from .servers import AppProcess
 
 pytestmark = pytest.mark.audit_elsewhere  # the app processes under test write the audit entries
@@ -157,3 +160,22 @@ def test_the_tab_title_follows_the_title_as_it_is_typed_and_changed_live(
     ann.until_title("An old title, renamed · Tidings")
     ann.click("Update")
     reader.until_title("An old title, renamed · Tidings")
+
+
+async def test_a_picture_that_does_not_load_gives_way_to_the_initial_letter(
+    two_processes: tuple[AppProcess, AppProcess], browser: Callable[[str], Browser]
+) -> None:
+    ann = await member("ann")
+    await accounts.update_profile(ann, image="https://127.0.0.1:1/ann.png")  # nothing answers there
+    bob = await member("bob")
+    await with_stored_picture("bob", "http://127.0.0.1:1/bob.png")  # the pages' policy refuses to load it
+    await published(ann, title="Ann's post")
+    post = await published(bob, title="Bob's post")
+    await blog.add_comment(ann, post_id=post.id, body="A comment by Ann.")
+    reader = browser(two_processes[0].url)
+    sign_in(reader, "ann")  # the header's account button shows her picture too
+    for path in ("/", f"/post/{post.slug}", "/profile/bob"):
+        reader.open(path)
+        reader.wait_until(lambda: set(reader.avatars()) == {"A", "B"}, f"{path}: letters, no broken picture")
+    reader.open("/profile/ann")
+    reader.wait_until(lambda: set(reader.avatars()) == {"A"}, "her own profile: letters, no broken picture")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+from nicegui import ui
 from nicegui.testing import User
 
-from core import ANONYMOUS, accounts
+from core import ANONYMOUS, accounts, blog
 from core.accounts.models import Session
 from core.accounts.throttle import FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_ADDRESS
 
 from .factories import PASSWORD, failed_sign_ins, member, published
-from .pages import LIVE, SIMULATED_ADDRESS, fill_in, sign_in, until, value_of
+from .pages import LIVE, SIMULATED_ADDRESS, addresses, fill_in, sign_in, switch_tabs, until, value_of
 
 
 async def test_sign_up_shows_each_error_under_its_field_and_keeps_what_was_typed(user: User) -> None:
@@ -20,6 +22,33 @@ async def test_sign_up_shows_each_error_under_its_field_and_keeps_what_was_typed
     await user.should_see("Enter an e-mail address like name@example.com.")
     await user.should_see("Use at least 8 characters.")
     assert value_of(user, "username") == "a b"
+
+
+async def test_every_empty_field_of_sign_up_and_sign_in_says_what_to_enter(user: User) -> None:
+    await fill_in(user, "/sign-up")
+    for message in ("Choose a username.", "Enter your e-mail address.", "Choose a password."):
+        await user.should_see(message)
+    await user.should_not_see("Use at least")
+    await fill_in(user, "/sign-in")
+    await user.should_see("Enter your username or e-mail address.")
+    await user.should_see("Enter your password.")
+    await user.should_not_see("This field can't be empty.")
+
+
+async def test_every_emptied_field_of_the_settings_says_what_to_enter(user: User) -> None:
+    await member("ann")
+    await sign_in(user, "ann")
+    await user.open("/settings")
+    user.find(marker="username").clear()
+    user.find(marker="email").clear()
+    user.find(marker="save-profile").click()
+    await user.should_see("Choose a username.")
+    await user.should_see("Enter your e-mail address.")
+    user.find(marker="change-password").click()
+    await user.should_see("Enter your password.")
+    await user.should_see("Choose a password.")
+    for vague in ("Use at least", "This field can't be empty."):
+        await user.should_not_see(vague)
 
 
 async def test_a_field_is_checked_by_the_actions_own_rules_when_left(user: User) -> None:
@@ -105,6 +134,16 @@ async def test_settings_change_the_profile_and_show_errors_under_fields(user: Us
     await user.should_see("Dragon trainer")
 
 
+async def test_settings_refuse_a_picture_at_an_http_address_under_its_field(user: User) -> None:
+    await member("ann")
+    await sign_in(user, "ann")
+    await user.open("/settings")
+    user.find(marker="image").type("http://example.com/ann.png")
+    user.find(marker="save-profile").click()
+    await user.should_see(accounts.PICTURE_NOT_HTTPS)
+    assert (await accounts.get_user(ANONYMOUS, "ann")).image is None
+
+
 async def test_a_password_change_signs_out_the_other_browser_live(user: User, create_user: Callable[[], User]) -> None:
     await member("ann")
     other = create_user()
@@ -135,9 +174,32 @@ async def test_a_profile_shows_counts_that_follow_live(user: User, create_user: 
     await user.should_see("1 follower", retries=LIVE)
 
 
-async def test_an_unknown_profile_says_so(user: User) -> None:
-    await user.open("/profile/nobody")
-    await user.should_see("There is nobody by that name here.")
+async def test_the_profile_tab_is_in_the_address_so_a_reload_or_a_link_opens_it(
+    user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ann = await member("ann")
+    liked = await published(await member("bob"), title="Bob's post Ann likes")
+    await blog.favorite_post(ann, post_id=liked.id)
+    await published(ann, title="Ann writes")
+    shown = addresses(monkeypatch)
+    await user.open("/profile/ann")
+    await switch_tabs(user, shown, ("Favourites", "/profile/ann?tab=favourites"), ("Posts", "/profile/ann"))
+    await user.open("/profile/ann?tab=favourites")
+    await user.should_see("Bob's post Ann likes", retries=LIVE)
+    await user.should_not_see("Ann writes")  # the Posts tab is not even loaded
+    await user.open("/profile/ann?tab=drafts")  # a visitor has no Drafts tab: the default one
+    await user.should_see("Ann writes", retries=LIVE)
+
+
+async def test_a_bio_shows_as_markdown_keeping_its_line_breaks(user: User) -> None:
+    ann = await member("ann")
+    await accounts.update_profile(ann, bio="**Dragon** trainer\nLives in Lisbon.\n<script>alert(1)</script>")
+    await user.open("/profile/ann")
+    bio = user.find(marker="bio").elements.pop()
+    assert isinstance(bio, ui.html)
+    assert bio.content == (
+        "<p><strong>Dragon</strong> trainer<br>\nLives in Lisbon.<br>\n&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"
+    )
 
 
 async def bio_of(username: str, bio: str) -> bool:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from nicegui.testing import User
 
 from core import accounts, blog
 
 from .factories import member, published
-from .pages import LIVE, sign_in
+from .pages import LIVE, addresses, sign_in, switch_tabs
 
 
 async def test_the_first_post_fills_an_empty_feed_at_once(user: User) -> None:
@@ -54,6 +55,39 @@ async def test_the_following_tab_shows_followed_authors_and_their_new_posts(user
     await published(await member("dan"), title="Dan is not followed")
     await published(bob, title="Bob again")
     await user.should_see("1 new post", retries=LIVE)  # on the Following tab: Dan's post is not counted there
+
+
+async def test_the_chosen_feed_is_in_the_address_so_a_reload_or_a_link_opens_it(
+    user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    viewer, bob = await member("viewer"), await member("bob")
+    await published(bob, title="Bob was here")
+    await published(await member("cat"), title="Cat is not followed")
+    await accounts.follow(viewer, username="bob")
+    await sign_in(user, "viewer")
+    shown = addresses(monkeypatch)
+    await user.open("/")
+    await switch_tabs(user, shown, ("Following", "/?feed=following"), ("Global", "/"))
+    await user.open("/?feed=following")
+    await user.should_see("Bob was here", retries=LIVE)
+    await user.should_not_see("Cat is not followed")  # the Global tab is not even loaded
+    await user.open("/?feed=nonsense")
+    await user.should_see("Cat is not followed", retries=LIVE)
+
+
+async def test_beside_a_tag_the_address_keeps_the_tag_and_the_chosen_feed(
+    user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ann = await member("ann")
+    await published(ann, title="On dragons", tags=["dragons"])
+    await published(ann, title="On cats", tags=["cats"])
+    shown = addresses(monkeypatch)
+    await user.open("/?tag=dragons")
+    await switch_tabs(user, shown, ("Global", "/?tag=dragons&feed=global"), ("#dragons", "/?tag=dragons"))
+    await user.open("/?tag=dragons&feed=global")
+    await user.should_see("On cats", retries=LIVE)
+    await user.open("/?feed=following")  # a visitor has no Following tab: the default one
+    await user.should_see("On cats", retries=LIVE)
 
 
 async def test_a_tag_tab_and_popular_tags(user: User) -> None:

@@ -129,15 +129,6 @@ async def test_a_draft_shows_its_state_to_its_author_and_publishing_opens_commen
     await user.should_not_see("This is a draft: only you can see it.")
 
 
-async def test_a_draft_or_a_nonsense_address_shows_a_not_found_page(user: User) -> None:
-    ann = await member("ann")
-    post = await published(ann, title="Secret draft")
-    await blog.unpublish_post(ann, post_id=post.id)  # a draft again, at the address it had
-    for path in (f"/post/{post.slug}", "/post/abc", "/post/99999999999999", "/edit/nothing"):
-        await user.open(path)
-        await user.should_see("This post does not exist, or is not visible to you.")
-
-
 async def test_a_comment_being_typed_stays_while_the_post_changes_around_it(user: User) -> None:
     ann = await member("ann")
     post = await published(ann)

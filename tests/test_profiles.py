@@ -21,6 +21,14 @@ async def test_a_member_updates_their_bio_and_picture_and_everyone_sees_it(event
     assert (await accounts.update_profile(ann, image="")).image is None
 
 
+async def test_a_picture_at_an_http_address_is_refused_with_the_reason() -> None:
+    ann = await member("ann")
+    with pytest.raises(Invalid) as raised:
+        await accounts.update_profile(ann, image="http://example.com/ann.png")
+    assert raised.value.errors == {"image": [accounts.PICTURE_NOT_HTTPS]}
+    assert (await accounts.get_user(ann, "ann")).image is None
+
+
 async def test_the_email_address_is_shown_to_its_owner_and_admins_only() -> None:
     ann, bob = await member("ann"), await member("bob")
     assert (await accounts.get_user(ann, "ann")).email == "ann@example.com"

@@ -39,11 +39,12 @@ async def test_every_response_carries_the_security_headers(user: User, path: str
         assert response.headers[name] == value
 
 
-async def test_the_api_docs_may_load_swagger_from_its_cdn_and_nothing_else_changes(user: User) -> None:
+async def test_the_api_docs_load_swagger_from_the_app_itself_and_nothing_else_changes(user: User) -> None:
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as http:
         response = await http.get("/api/docs")
     assert response.status_code == 200
     assert response.headers["Content-Security-Policy"] == DOCS_POLICY
+    assert "https:" not in DOCS_POLICY  # scripts, styles and pictures: the app's own
     assert "frame-ancestors 'none'" in DOCS_POLICY
     assert response.headers["X-Frame-Options"] == "DENY"
 
@@ -71,3 +72,18 @@ def test_a_real_browser_signs_up_publishes_and_sees_a_live_comment_with_no_polic
     reader.should_see("Seen live, policy and all.")  # the WebSocket and the page's scripts run
     for user in (ann, reader):
         assert [message for message in user.console() if "Content Security Policy" in message] == []
+
+
+@pytest.mark.long
+@pytest.mark.audit_elsewhere  # the app process writes the audit entries
+def test_the_api_docs_show_every_operation_from_the_app_alone_with_no_policy_violation(
+    server: AppProcess, browser: Callable[[str], Browser]
+) -> None:
+    reader = browser(server.url)
+    reader.open("/api/docs")
+    reader.should_see("Tidings API (RealWorld Conduit)")
+    reader.should_see("/articles/{slug}/comments")
+    loaded = reader.driver.execute_script("return performance.getEntriesByType('resource').map((entry) => entry.name)")
+    assert loaded, "the docs loaded nothing"
+    assert [address for address in loaded if not address.startswith(server.url)] == []
+    assert [message for message in reader.console() if "Content Security Policy" in message] == []

@@ -13,11 +13,12 @@ from nicegui import app, ui
 
 from core import Settings, runtime
 
-from . import security_headers
+from . import not_found, security_headers
 
 Lifespan = Callable[[Any], AbstractAsyncContextManager[Any]]
 STATIC = Path(__file__).parent / "static"
 PRIMARY = "#2f6f4f"
+SCRIPTS = ("drafts.js", "avatars.js")  # in every page, before its elements are drawn
 
 
 def setup(settings: Settings) -> None:
@@ -25,9 +26,11 @@ def setup(settings: Settings) -> None:
     from . import pages  # noqa: F401, PLC0415  (importing registers the routes, again after a test resets them)
 
     security_headers.install(app)
+    not_found.install(app)
     app.colors(primary=PRIMARY)  # for the whole app: no colour element on every page
     ui.add_css(STATIC / "tidings.css", shared=True)
-    ui.add_body_html(f"<script>{(STATIC / 'drafts.js').read_text()}</script>", shared=True)
+    for script in SCRIPTS:
+        ui.add_body_html(f"<script>{(STATIC / script).read_text()}</script>", shared=True)
 
     original: Lifespan = getattr(app.router.lifespan_context, "tidings_original", app.router.lifespan_context)
     hold = _RuntimeHold(settings)

@@ -24,6 +24,9 @@ from .events import (
     user_topic,
 )
 from .inputs import (
+    NO_EMAIL,
+    NO_USERNAME,
+    PICTURE_NOT_HTTPS,
     BanUser,
     ChangePassword,
     ChangeRole,
@@ -42,8 +45,11 @@ __all__ = [
     "EMAIL_MAX",
     "EMAIL_TAKEN",
     "LAST_ADMIN",
+    "NO_EMAIL",
+    "NO_USERNAME",
     "PASSWORD_CHANGED",
     "PASSWORD_MIN",
+    "PICTURE_NOT_HTTPS",
     "REASON_MAX",
     "SIGNED_OUT_EVERYWHERE",
     "USERNAME_MAX",

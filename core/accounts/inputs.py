@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo, field_validator
 
 from ..actor import Role
 from ..limits import (
@@ -20,11 +20,15 @@ from ..limits import (
     USERNAME_MAX,
     USERNAME_MIN,
 )
-from ..validation import Command
+from ..validation import Command, required
 
 _USERNAME = re.compile(r"[A-Za-z0-9_-]+")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_IMAGE = re.compile(r"https?://[^\s\"'<>]+", re.IGNORECASE)
+_IMAGE = re.compile(r"https://[^\s\"'<>]+", re.IGNORECASE)
+NO_USERNAME = "Choose a username."
+NO_EMAIL = "Enter your e-mail address."
+# The pages' security policy shows pictures from https:// addresses only (ui/security_headers.py).
+PICTURE_NOT_HTTPS = "Use an address starting with https://: pages here do not show pictures from http:// addresses."
 # The accounts `python main.py seed` creates have addresses at this domain (`.invalid` is reserved: no one's mailbox
 # is there), and no one else may take one: it is how seeding tells its own accounts from real people's.
 SEEDED_DOMAIN = "seed.invalid"
@@ -49,16 +53,30 @@ def _email(value: str) -> str:
 def _image(value: str) -> str | None:
     if not value:
         return None
+    if value.lower().startswith("http://"):
+        raise ValueError(PICTURE_NOT_HTTPS)
     if not _IMAGE.fullmatch(value):
         raise ValueError("Enter the address of a picture, starting with https://.")
     return value
 
 
-Username = Annotated[str, Field(min_length=USERNAME_MIN, max_length=USERNAME_MAX), AfterValidator(_username)]
-Email = Annotated[str, Field(min_length=3, max_length=EMAIL_MAX), AfterValidator(_email)]
+# `required` comes last: it runs first, before the length rules (a validator before them would turn their errors
+# into pydantic's generic ones).
+Username = Annotated[
+    str, Field(min_length=USERNAME_MIN, max_length=USERNAME_MAX), AfterValidator(_username), required(NO_USERNAME)
+]
+Email = Annotated[str, Field(min_length=3, max_length=EMAIL_MAX), AfterValidator(_email), required(NO_EMAIL)]
 # Spaces in a password are part of it: never trimmed.
-Password = Annotated[str, StringConstraints(strip_whitespace=False, min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)]
-GivenPassword = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1, max_length=PASSWORD_MAX)]
+Password = Annotated[
+    str,
+    StringConstraints(strip_whitespace=False, min_length=PASSWORD_MIN, max_length=PASSWORD_MAX),
+    required("Choose a password.", blank=False),
+]
+GivenPassword = Annotated[
+    str,
+    StringConstraints(strip_whitespace=False, min_length=1, max_length=PASSWORD_MAX),
+    required("Enter your password.", blank=False),
+]
 Name = Annotated[str, Field(min_length=1, max_length=USERNAME_MAX)]  # of someone else: looked up, not checked
 Bio = Annotated[str, Field(max_length=BIO_MAX)]
 Image = Annotated[str, Field(max_length=IMAGE_MAX), AfterValidator(_image)]
@@ -75,7 +93,7 @@ class RegisterUser(Command):
 class SignIn(Command):
     """Sign in with a username or e-mail address and the password, from a client address (for throttling)."""
 
-    login: Annotated[str, Field(min_length=1, max_length=EMAIL_MAX)]
+    login: Annotated[str, Field(min_length=1, max_length=EMAIL_MAX), required("Enter your username or e-mail address.")]
     password: GivenPassword
     address: Annotated[str, Field(max_length=64)] | None = None
 
@@ -100,10 +118,10 @@ class UpdateProfile(Command):
 
     @field_validator("username", "email")
     @classmethod
-    def _not_removed(cls, value: str | None) -> str:
+    def _not_removed(cls, value: str | None, info: ValidationInfo) -> str:
         # Left out, they stay as they are; given as None they would remove what an account must have.
         if value is None:
-            raise ValueError("This field can't be empty.")
+            raise ValueError(NO_USERNAME if info.field_name == "username" else NO_EMAIL)
         return value
 
 

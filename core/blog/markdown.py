@@ -11,23 +11,24 @@ from markdown_it import MarkdownIt
 CACHED_MAX = 20_000  # texts up to this length are rendered once and remembered (most comments, most posts)
 
 
-def render(text: str) -> str:
+def render(text: str, *, breaks: bool = False) -> str:
     """Sanitised HTML for Markdown `text` (raw HTML in the source is escaped, then the result is cleaned).
 
+    With `breaks`, every line break of the source shows: for short texts written line by line, like a bio.
     The same text always gives the same HTML, so recent texts are rendered once: a comment shown on a thousand
     open pages, or a post opened a thousand times, costs one rendering.
     """
-    return _cached(text) if len(text) <= CACHED_MAX else _render(text)
+    return _cached(text, breaks) if len(text) <= CACHED_MAX else _render(text, breaks)
 
 
 @lru_cache(maxsize=4096)
-def _cached(text: str) -> str:
-    return _render(text)
+def _cached(text: str, breaks: bool) -> str:
+    return _render(text, breaks)
 
 
-def _render(text: str) -> str:
+def _render(text: str, breaks: bool) -> str:
     return nh3.clean(
-        _parser().render(text), link_rel="nofollow noopener noreferrer", url_schemes={"http", "https", "mailto"}
+        _parser(breaks).render(text), link_rel="nofollow noopener noreferrer", url_schemes={"http", "https", "mailto"}
     )
 
 
@@ -38,5 +39,6 @@ def excerpt(html: str, length: int = 200) -> str:
 
 
 @cache
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table").enable("strikethrough")
+def _parser(breaks: bool) -> MarkdownIt:
+    options = {"html": False, "linkify": False, "breaks": breaks}
+    return MarkdownIt("commonmark", options).enable("table").enable("strikethrough")

@@ -29,13 +29,8 @@ def edit_path(post: blog.PostSummary) -> str:
 
 
 def avatar(username: str, image: str | None, size: str = "md") -> None:
-    """A user's picture, or the first letter of their name."""
-    if image:
-        with ui.avatar(size=size):
-            ui.image(image).props(f'alt="{username}"')
-    else:
-        with ui.avatar(color="primary", text_color="white", size=size):
-            ui.label(username[:1].upper()).classes("tidings-initial")
+    """A user's picture, or the first letter of their name (also when the picture does not load)."""
+    ui.html(avatar_html(username, image, size))
 
 
 def author_line(author: blog.Author, moment: datetime | None) -> None:
@@ -80,12 +75,13 @@ COMMENT_CLASSES = "w-full py-3 border-b border-gray-200 dark:border-gray-700"
 
 
 def avatar_html(username: str, image: str | None, size: str = "md") -> str:
-    """The markup of `avatar` (Quasar's own classes), for places where one element must hold it all."""
+    """A user's picture or initial as markup (Quasar's own classes): one element, wherever it is shown."""
     style = f'style="font-size: {AVATAR_PX[size]}px"'
-    if image:
-        inner = f'<img src="{escape(image)}" alt="{escape(username)}">'
-        return f'<div class="q-avatar" {style}><div class="{AVATAR_CONTENT}">{inner}</div></div>'
     initial = escape(username[:1].upper())
+    if image:
+        # data-initial: what ui/static/avatars.js shows instead when the picture does not load
+        inner = f'<img src="{escape(image)}" alt="{escape(username)}" data-initial="{initial}">'
+        return f'<div class="q-avatar" {style}><div class="{AVATAR_CONTENT}">{inner}</div></div>'
     return (
         f'<div class="q-avatar" {style}><div class="{AVATAR_CONTENT} bg-primary text-white">'
         f'<span class="tidings-initial">{initial}</span></div></div>'

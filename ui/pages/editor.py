@@ -19,11 +19,11 @@ from .. import live, session
 from ..components import drafts
 from ..components.conflict import ask_which
 from ..components.frame import frame, page_title
+from ..components.missing import not_found
 from ..components.post_fields import NAMES, PostFields
 from ..components.posts import edit_path, post_path
 from ..components.returning import sign_in_path
 from ..components.why import why_not
-from .post import gone
 
 AUTOSAVE_AFTER = 1.5  # seconds of quiet after the last keystroke
 RETRY_AFTER = 5.0  # seconds before saving again once the database was out of reach
@@ -55,7 +55,7 @@ async def edit_post_page(key: str) -> RedirectResponse | None:
         post = await _post_to_edit(viewer, key)
     except NotFound:
         async with frame(viewer, "Edit"):
-            gone("This post does not exist, or is not visible to you.")
+            not_found("This post does not exist, or is not visible to you.")
         return None
     if key != str(post.id):
         return RedirectResponse(edit_path(post))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from nicegui import ui
 
 from core import ANONYMOUS, Actor, Event, blog
@@ -10,30 +12,34 @@ from .. import live, session
 from ..components.feed import FeedView
 from ..components.frame import frame
 
+FEEDS = {"global": "Global", "following": "Following"}  # `/?feed=following`: the tab the address opens
+
 
 @ui.page("/")
-async def home_page(tag: str = "") -> None:
+async def home_page(tag: str = "", feed: str = "") -> None:
     """The feeds."""
     viewer = await session.viewer()
     chosen = blog.normalize_tag(tag)
     async with frame(viewer):
         with ui.row().classes("w-full gap-8 items-start max-md:flex-col-reverse"):
             with ui.column().classes("flex-1 min-w-0 gap-3"):
-                await Feeds(viewer, chosen).show_first()
+                await Feeds(viewer, chosen, FEEDS.get(feed.lower(), "")).show_first()
             with ui.column().classes("w-64 max-md:w-full gap-2"):
                 PopularTags(await blog.popular_tags(viewer))
 
 
 class Feeds:
-    """One tab per feed; each loads the first time it is shown."""
+    """One tab per feed; each loads the first time it is shown, and the address says which one is shown."""
 
-    def __init__(self, viewer: Actor, tag: str) -> None:
+    def __init__(self, viewer: Actor, tag: str, shown: str) -> None:
+        self.tag = tag
         self.views: dict[str, FeedView] = {}
         names = ["Global"] + (["Following"] if not viewer.is_anonymous else []) + ([f"#{tag}"] if tag else [])
+        self.default = f"#{tag}" if tag else "Global"
         with ui.tabs().classes("w-full").props("align=left no-caps") as self.tabs:
             for name in names:
                 ui.tab(name)
-        with ui.tab_panels(self.tabs, value=f"#{tag}" if tag else "Global").classes(
+        with ui.tab_panels(self.tabs, value=shown if shown in names else self.default).classes(
             "w-full bg-transparent"
         ) as self.panels:
             for name in names:
@@ -46,8 +52,17 @@ class Feeds:
         await self.views[str(self.panels.value)].load()
 
     async def show(self) -> None:
-        """Load a tab the first time it is chosen."""
-        await self.views[str(self.tabs.value)].load()
+        """Load a tab the first time it is chosen, and put it into the address (a reload or a link opens it)."""
+        name = str(self.tabs.value)
+        ui.navigate.history.replace(self.address(name))
+        await self.views[name].load()
+
+    def address(self, name: str) -> str:
+        """The address that opens the tab `name`."""
+        query = {"tag": self.tag} if self.tag else {}
+        if name != self.default:
+            query["feed"] = name.lower()
+        return f"/?{urlencode(query)}" if query else "/"
 
 
 class PopularTags:

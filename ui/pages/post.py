@@ -15,6 +15,7 @@ from ..components.comments import Comments
 from ..components.dialogs import ask_reason, confirm
 from ..components.feedback import attempt, succeeded
 from ..components.frame import frame, page_title
+from ..components.missing import gone, not_found_page
 from ..components.posts import byline_html, edit_path, tags_html
 from ..components.returning import here, sign_in_path
 from ..components.why import locked
@@ -28,17 +29,10 @@ async def post_page(slug: str) -> None:
         post = live.shared(await blog.get_post(viewer, slug))
         comments = [live.shared(comment) for comment in await blog.list_comments(viewer, post.id)]
     except NotFound:
-        async with frame(viewer, "Not found"):
-            gone("This post does not exist, or is not visible to you.")
+        await not_found_page(viewer, "This post does not exist, or is not visible to you.")
         return
     async with frame(viewer, post.title):
         PostPage(viewer, post, comments)
-
-
-def gone(message: str) -> None:
-    """What a reader sees instead of a post they may not (or no longer) read."""
-    ui.label(message).classes("text-lg")
-    ui.link("Back to the latest posts", "/")
 
 
 class PostPage:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from nicegui import ui
 
 from core import Actor, Event, NotFound, Reconnected, accounts, allowed, blog
@@ -10,39 +12,39 @@ from .. import live, session
 from ..components.feed import FeedView
 from ..components.feedback import attempt
 from ..components.frame import frame
+from ..components.missing import not_found_page
 from ..components.posts import PostCard, avatar, edit_path
 from ..components.returning import here, sign_in_path
-from .post import gone
 
 
 @ui.page("/profile/{username}")
-async def profile_page(username: str) -> None:
-    """One user's page."""
+async def profile_page(username: str, tab: str = "") -> None:
+    """One user's page, showing the tab the address names (`?tab=favourites`)."""
     viewer = await session.viewer()
     try:
         profile = await accounts.get_profile(viewer, username)
     except NotFound:
-        async with frame(viewer, "Not found"):
-            gone("There is nobody by that name here.")
+        await not_found_page(viewer, "There is nobody by that name here.")
         return
     async with frame(viewer, profile.user.username):
-        page = ProfilePage(viewer, profile)
-        await page.posts.load()
+        page = ProfilePage(viewer, profile, tab.capitalize())
+        await page.show(page.shown)
 
 
 class ProfilePage:
-    """The profile header and the tabs of a user's posts."""
+    """The profile header and the tabs of a user's posts; the address says which tab is shown."""
 
-    def __init__(self, viewer: Actor, profile: accounts.Profile) -> None:
+    def __init__(self, viewer: Actor, profile: accounts.Profile, tab: str) -> None:
         self.viewer, self.profile = viewer, profile
         self.address = here()
         self.header()
         own = viewer.id == profile.id
         names = ["Posts", "Favourites"] + (["Drafts", "Archived"] if own else [])
+        self.shown = tab if tab in names else "Posts"
         with ui.tabs().props("align=left no-caps").classes("w-full") as tabs:
             for name in names:
                 ui.tab(name)
-        with ui.tab_panels(tabs, value="Posts").classes("w-full bg-transparent"):
+        with ui.tab_panels(tabs, value=self.shown).classes("w-full bg-transparent"):
             name = profile.user.username
             with ui.tab_panel("Posts").classes("p-0 gap-3"):
                 self.posts = FeedView(viewer, blog.Feed(author=name), empty=f"{name} has published nothing yet.")
@@ -53,7 +55,7 @@ class ProfilePage:
                     self.drafts = ui.column().classes("w-full gap-3")
                 with ui.tab_panel("Archived").classes("p-0 gap-3"):
                     self.archived = ui.column().classes("w-full gap-3")
-        tabs.on_value_change(lambda: self.show(str(tabs.value)))
+        tabs.on_value_change(lambda: self.choose(str(tabs.value)))
         live.subscribe(accounts.user_topic(profile.id), self.on_event)
 
     @ui.refreshable_method
@@ -65,7 +67,8 @@ class ProfilePage:
             with ui.column().classes("gap-1 flex-1 min-w-0"):
                 ui.label(user.username).classes("text-2xl font-bold")
                 if user.bio:
-                    ui.label(user.bio).classes("text-gray-700 dark:text-gray-300 break-words")
+                    bio = ui.html(blog.render_markdown(user.bio, breaks=True)).mark("bio")
+                    bio.classes("nicegui-markdown tidings-text text-gray-700 dark:text-gray-300")
                 with ui.row().classes("gap-4 text-sm text-gray-600").mark("counts"):
                     ui.label(f"{profile.posts} post{'' if profile.posts == 1 else 's'}")
                     ui.label(f"{profile.followers} follower{'' if profile.followers == 1 else 's'}")
@@ -84,9 +87,17 @@ class ProfilePage:
                     "flat no-caps"
                 )
 
+    async def choose(self, tab: str) -> None:
+        """Show the tab the viewer chose, and put it into the address (a reload or a link opens it)."""
+        query = "" if tab == "Posts" else f"?tab={tab.lower()}"
+        ui.navigate.history.replace(f"/profile/{quote(self.profile.user.username)}{query}")
+        await self.show(tab)
+
     async def show(self, tab: str) -> None:
-        """Load a tab the first time it is chosen."""
-        if tab == "Favourites":
+        """Load a tab the first time it is shown."""
+        if tab == "Posts":
+            await self.posts.load()
+        elif tab == "Favourites":
             await self.favorites.load()
         elif tab in {"Drafts", "Archived"}:
             await self.own_posts(tab)

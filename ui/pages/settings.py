@@ -10,7 +10,7 @@ from .. import session
 from ..components.feedback import attempt
 from ..components.form import Form
 from ..components.frame import frame
-from .post import gone
+from ..components.missing import gone
 
 
 @ui.page("/settings")
