@@ -8,7 +8,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
@@ -84,6 +84,10 @@ class Browser:
         )
         assert still_connected is False, "the connection did not drop"
 
+    def until_connected(self) -> None:
+        """Wait until the page's WebSocket is up (what is typed before may be overwritten as the page starts)."""
+        self._wait(WAIT).until(lambda _: self.connected(), "the page never connected")
+
     def connected(self) -> bool:
         """Whether the page's WebSocket is up."""
         return bool(self.driver.execute_script("return Boolean(window.socket && window.socket.connected)"))
@@ -116,7 +120,10 @@ class Browser:
 
     def until_title(self, title: str, timeout: float = WAIT) -> None:
         """Wait until the browser's tab says `title`."""
-        self._wait(timeout).until(lambda driver: driver.title == title, f"expected the tab to say {title!r}")
+        try:
+            self._wait(timeout).until(lambda driver: driver.title == title)
+        except TimeoutException:
+            raise AssertionError(f"expected the tab to say {title!r}, not {self.driver.title!r}") from None
 
     def should_see(self, text: str, timeout: float = WAIT) -> None:
         """Wait until `text` shows (case-insensitively: buttons are styled in capitals)."""

@@ -156,6 +156,8 @@ def test_the_tab_title_follows_the_title_as_it_is_typed_and_changed_live(
     reader.open(path)
     reader.until_title("An old title · Tidings")
     ann.click("Edit")
+    ann.should_see("Edit post")
+    ann.until_connected()
     ann.type("Title", ", renamed")
     ann.until_title("An old title, renamed · Tidings")
     ann.click("Update")

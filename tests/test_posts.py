@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 import pytest
 
 from core import ANONYMOUS, Conflict, Forbidden, Invalid, NotFound, Role, blog
+from core.audit.models import AuditEntry
 from core.blog.models import Post
 
 from .events import EventLog
@@ -240,3 +241,13 @@ def elements(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
 
     Collector().feed(html)
     return found
+
+
+async def test_an_update_records_only_the_fields_that_changed_and_nothing_when_nothing_did() -> None:
+    ann = await member("ann")
+    post = await blog.create_post(ann, title="Kept", body="First text", tags=["python", "web"])
+    await blog.update_post(ann, post_id=post.id, title="Kept", body="Second text", tags=["web", "Python"])
+    unchanged = await blog.update_post(ann, post_id=post.id, title="Kept", body="Second text", tags=["python", "web"])
+    updates = await AuditEntry.filter(action="post.update").order_by("id")
+    assert [entry.changes for entry in updates] == [{"body": ["First text", "Second text"]}, {}]
+    assert unchanged.version == post.version + 1  # the second update wrote nothing
