@@ -9,7 +9,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from core import ANONYMOUS, Actor, NotFound, blog
+from core import ANONYMOUS, Actor, blog
 
 from .auth import Member, Viewer
 from .errors import documented
@@ -85,7 +85,7 @@ async def create_article(body: NewArticleRequest, member: Member) -> SingleArtic
 )
 async def get_article(slug: str, viewer: Viewer) -> SingleArticleResponse:
     """One article."""
-    return SingleArticleResponse.of(await find_article(viewer, slug))
+    return SingleArticleResponse.of(await blog.get_article(viewer, slug))
 
 
 @router.put(
@@ -97,7 +97,7 @@ async def get_article(slug: str, viewer: Viewer) -> SingleArticleResponse:
 )
 async def update_article(slug: str, body: UpdateArticleRequest, member: Member) -> SingleArticleResponse:
     """Change an article's title, description, body or tags (its slug stays, so links keep working)."""
-    post = await find_article(member, slug)
+    post = await blog.get_article(member, slug)
     return SingleArticleResponse.of(await blog.update_post(member, post_id=post.id, **body.article.changes()))
 
 
@@ -112,7 +112,7 @@ async def update_article(slug: str, body: UpdateArticleRequest, member: Member) 
 )
 async def delete_article(slug: str, member: Member) -> None:
     """Take an article down (archived: its author can restore it from their profile page)."""
-    await blog.archive_post(member, post_id=(await find_article(member, slug)).id)
+    await blog.archive_post(member, post_id=(await blog.get_article(member, slug)).id)
 
 
 @router.post(
@@ -124,7 +124,7 @@ async def delete_article(slug: str, member: Member) -> None:
 )
 async def favorite(slug: str, member: Member) -> SingleArticleResponse:
     """Favourite an article (again: nothing changes)."""
-    post = await find_article(member, slug)
+    post = await blog.get_article(member, slug)
     return SingleArticleResponse.of(await blog.favorite_post(member, post_id=post.id))
 
 
@@ -137,7 +137,7 @@ async def favorite(slug: str, member: Member) -> SingleArticleResponse:
 )
 async def unfavorite(slug: str, member: Member) -> SingleArticleResponse:
     """Stop favouriting an article (not a favourite: nothing changes)."""
-    post = await find_article(member, slug)
+    post = await blog.get_article(member, slug)
     return SingleArticleResponse.of(await blog.unfavorite_post(member, post_id=post.id))
 
 
@@ -145,14 +145,6 @@ async def unfavorite(slug: str, member: Member) -> SingleArticleResponse:
 async def tags() -> TagsResponse:
     """The tags of published articles, most used first (the first hundred)."""
     return TagsResponse(tags=[tag.name for tag in await blog.popular_tags(ANONYMOUS, limit=blog.PAGE_MAX)])
-
-
-async def find_article(actor: Actor, slug: str) -> blog.PostView:
-    """The published post with this slug; NotFound for drafts and archived posts, which are not articles."""
-    post = await blog.get_post(actor, slug)
-    if post.status != blog.PostStatus.PUBLISHED or post.archived:
-        raise NotFound("post")
-    return post
 
 
 async def _page(actor: Actor, feed: blog.Feed, offset: int, limit: int) -> MultipleArticlesResponse:

@@ -6,9 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Response
 
-from core import NotFound, blog
+from core import blog
 
-from .articles import find_article
 from .auth import Member, Viewer
 from .errors import documented
 from .schemas import Comment, MultipleCommentsResponse, NewCommentRequest, SingleCommentResponse
@@ -24,7 +23,7 @@ CommentId = Annotated[int, Path(ge=1, le=2**31 - 1, description="ID of the comme
 )
 async def list_comments(slug: str, viewer: Viewer) -> MultipleCommentsResponse:
     """The comments of an article, oldest first."""
-    post = await find_article(viewer, slug)
+    post = await blog.get_article(viewer, slug)
     return MultipleCommentsResponse(comments=[Comment.of(c) for c in await blog.list_comments(viewer, post.id)])
 
 
@@ -36,7 +35,7 @@ async def list_comments(slug: str, viewer: Viewer) -> MultipleCommentsResponse:
 )
 async def add_comment(slug: str, body: NewCommentRequest, member: Member) -> SingleCommentResponse:
     """Comment on an article; every open page of it shows the comment at once."""
-    post = await find_article(member, slug)
+    post = await blog.get_article(member, slug)
     comment = await blog.add_comment(member, post_id=post.id, body=body.comment.body)
     return SingleCommentResponse(comment=Comment.of(comment))
 
@@ -51,7 +50,6 @@ async def add_comment(slug: str, body: NewCommentRequest, member: Member) -> Sin
 )
 async def delete_comment(slug: str, id: CommentId, member: Member) -> None:
     """Delete a comment (its author's, or any on the caller's own article)."""
-    post = await find_article(member, slug)
-    if (await blog.get_comment(member, id)).post_id != post.id:
-        raise NotFound("comment")  # it exists, but not under this article
+    post = await blog.get_article(member, slug)
+    await blog.get_comment(member, id, on_post=post.id)  # NotFound for a comment under another article
     await blog.delete_comment(member, comment_id=id)

@@ -4,11 +4,11 @@
 `core.blog`), and always act through an `Actor`.
 """
 
-from . import accounts, audit, blog, hub, limits, notifications, presence, runtime
+from . import access, accounts, audit, blog, hub, limits, notifications, presence, runtime
 from .actor import ANONYMOUS, CONSOLE, Actor, Role
 from .errors import Conflict, DomainError, Forbidden, Invalid, NotFound, Throttled, Unavailable
 from .events import Event, Reconnected
-from .policy import BANNED, allowed, explain
+from .policy import BANNED
 from .settings import Settings
 from .validation import check_field
 
@@ -28,12 +28,11 @@ __all__ = [
     "Settings",
     "Throttled",
     "Unavailable",
+    "access",
     "accounts",
-    "allowed",
     "audit",
     "blog",
     "check_field",
-    "explain",
     "hub",
     "limits",
     "notifications",

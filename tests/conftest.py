@@ -78,7 +78,7 @@ async def every_action_is_audited(
     succeeded: list[str] = []
     run = Action.__call__
 
-    async def recorded(action: Action[Any, Any], actor: Actor, /, **data: Any) -> Any:
+    async def recorded(action: Action[Any, Any, Any, Any], actor: Actor, /, **data: Any) -> Any:
         result = await run(action, actor, **data)
         succeeded.append(action.name)
         return result

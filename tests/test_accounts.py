@@ -30,7 +30,7 @@ async def test_registering_reports_every_broken_rule_at_once(events: EventLog) -
 
 async def test_a_missing_or_unexpected_field_is_a_field_error() -> None:
     with pytest.raises(Invalid) as raised:
-        await accounts.register(ANONYMOUS, username="ann", password=PASSWORD, admin=True)
+        await accounts.register(ANONYMOUS, username="ann", password=PASSWORD, admin=True)  # type: ignore[call-arg]
     assert raised.value.errors == {"email": ["This field is required."], "admin": ["This field is not expected."]}
 
 

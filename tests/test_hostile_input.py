@@ -74,7 +74,7 @@ async def test_an_action_answers_hostile_input_with_a_typed_error_or_success(
     ran[await answers_in_types(action, actor, given_input)] += 1
 
 
-async def answers_in_types(action: Action[Any, Any], actor: Actor, data: dict[str, Any]) -> str:
+async def answers_in_types(action: Action[Any, Any, Any, Any], actor: Actor, data: dict[str, Any]) -> str:
     """Run `action`; fail on anything but success or the typed error this input deserves; say which it was."""
     model = action.input_model
     expected = expected_errors(model, data)
@@ -95,7 +95,7 @@ async def answers_in_types(action: Action[Any, Any], actor: Actor, data: dict[st
     return type(error).__name__ if error else "done"
 
 
-async def typed_error(action: Action[Any, Any], actor: Actor, data: dict[str, Any]) -> DomainError | None:
+async def typed_error(action: Action[Any, Any, Any, Any], actor: Actor, data: dict[str, Any]) -> DomainError | None:
     """The typed error the action raised, or None when it succeeded."""
     try:
         await action(actor, **data)

@@ -123,7 +123,7 @@ async def test_text_holding_nul_or_broken_unicode_is_refused_under_its_field(tex
 
 async def test_an_unknown_field_with_a_broken_name_is_named_printably() -> None:
     with pytest.raises(Invalid) as raised:
-        await blog.create_post(await member("ann"), title="T", **{"x\ud800": 1})
+        await blog.create_post(await member("ann"), title="T", **{"x\ud800": 1})  # type: ignore[arg-type]
     assert raised.value.errors == {"x\\ud800": ["This field is not expected."]}
 
 

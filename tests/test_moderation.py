@@ -15,7 +15,7 @@ async def test_an_admin_changes_roles_and_the_user_hears_of_it_live(events: Even
     admin = await with_role(Role.ADMIN, "root")
     ann = await member("ann")
     await events.forget()
-    user = await accounts.change_role(admin, username="ann", role="moderator")
+    user = await accounts.change_role(admin, username="ann", role=Role.MODERATOR)
     assert user.role == Role.MODERATOR
     assert (await signed_in_as("ann")).role == Role.MODERATOR
     assert accounts.StandingChanged(user_id=ann.id or 0, role="moderator", banned=False) in await events.settled()
@@ -26,21 +26,21 @@ async def test_only_admins_change_roles() -> None:
     await member("ann")
     for refused in (moderator, await signed_in_as("ann"), ANONYMOUS):
         with pytest.raises(Forbidden):
-            await accounts.change_role(refused, username="ann", role="admin")
+            await accounts.change_role(refused, username="ann", role=Role.ADMIN)
     with pytest.raises(Invalid) as raised:
-        await accounts.change_role(await with_role(Role.ADMIN, "root"), username="ann", role="anonymous")
+        await accounts.change_role(await with_role(Role.ADMIN, "root"), username="ann", role=Role.ANONYMOUS)
     assert set(raised.value.errors) == {"role"}
 
 
 async def test_the_last_admin_cannot_step_down_but_one_of_two_can() -> None:
     first = await with_role(Role.ADMIN, "first")
     with pytest.raises(Invalid) as raised:
-        await accounts.change_role(first, username="first", role="member")
+        await accounts.change_role(first, username="first", role=Role.MEMBER)
     assert raised.value.errors == {"role": [accounts.LAST_ADMIN]}
     await with_role(Role.ADMIN, "second")
-    assert (await accounts.change_role(first, username="first", role="member")).role == Role.MEMBER
+    assert (await accounts.change_role(first, username="first", role=Role.MEMBER)).role == Role.MEMBER
     with pytest.raises(Invalid):
-        await accounts.change_role(await signed_in_as("second"), username="second", role="moderator")
+        await accounts.change_role(await signed_in_as("second"), username="second", role=Role.MODERATOR)
 
 
 async def test_a_banned_user_reads_but_cannot_write_and_is_told_why(events: EventLog) -> None:

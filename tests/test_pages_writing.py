@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from nicegui import ui
 from nicegui.testing import User
 
-from core import Actor, Role, accounts, blog
+from core import Actor, Role, accounts, blog, policy
 
 from .factories import draft, member, published, with_role
 from .pages import LIVE, browser_storage, sign_in
@@ -36,14 +35,14 @@ async def test_a_refused_save_is_said_once_in_place_and_never_tried_again_by_its
     bob = await member("bob")
     await sign_in(user, "bob")
     browser_storage(user)
-    tries: list[dict[str, Any]] = []
-    create = blog.create_post
+    tries: list[str] = []
+    authorize = policy.authorize
 
-    async def counted(actor: Any, /, **data: Any) -> Any:
-        tries.append(data)
-        return await create(actor, **data)
+    def counted(actor: Actor, action: str, record: object = None) -> None:
+        tries.append(action)
+        authorize(actor, action, record)
 
-    monkeypatch.setattr(blog, "create_post", counted)
+    monkeypatch.setattr(policy, "authorize", counted)  # every attempt of every action asks it
     client = await user.open("/")
     from ui.pages.editor import Editor
 
@@ -51,7 +50,7 @@ async def test_a_refused_save_is_said_once_in_place_and_never_tried_again_by_its
         editor = Editor(Actor(id=bob.id, username="bob", role=bob.role, banned=True), None)
         editor.fields.form.fields["title"].value = "Written while banned"
     await asyncio.sleep(EDITOR_QUIET)
-    assert len(tries) == 1  # one refusal, never retried
+    assert tries == ["post.create"]  # one refusal, never retried
     assert editor.refusal.visible
     assert "Your account is banned" in editor.refusal.text
     assert not [message for message in user.notify.messages if "banned" in message]

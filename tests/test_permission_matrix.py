@@ -112,7 +112,9 @@ SCENARIOS: dict[str, Scenario] = {
     "user.unfollow": lambda actor, owner: accounts.unfollow(actor, username=owner.username),
     "user.change_role": lambda actor, owner: accounts.change_role(actor, username=owner.username, role=owner.role),
     "user.ban": lambda actor, owner: accounts.ban_user(actor, username=owner.username, reason="Testing bans"),
-    "user.unban": lambda actor, owner: accounts.unban_user(actor, username=owner.username),
+    "user.unban": lambda actor, owner: _then(
+        _banned(owner), lambda _: accounts.unban_user(actor, username=owner.username)
+    ),
     "post.create": lambda actor, _: blog.create_post(actor, title="Mine"),
     "post.update": lambda actor, owner: _then(
         _draft_of(owner), lambda p: blog.update_post(actor, post_id=p.id, title="X")
@@ -143,6 +145,12 @@ SCENARIOS: dict[str, Scenario] = {
 
 async def _then(first: Awaitable[T], then: Callable[[T], Awaitable[object]]) -> object:
     return await then(await first)
+
+
+async def _banned(owner: Actor) -> None:
+    """Ban `owner` (an admin's doing) unless they are: only a banned user can be unbanned."""
+    if not owner.banned:
+        await accounts.ban_user(await with_role(Role.ADMIN), username=owner.username, reason="Testing unbans")
 
 
 async def actor_with(role: str) -> Actor:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from core import Actor, Role, allowed
-from core.policy import BANNED, Rule, explain, role_links, rules
+from core import Actor, Role
+from core.policy import BANNED, Rule, allowed, explain, role_links, rules
 
 ANN = Actor(id=1, username="ann", role=Role.MEMBER)
 BOB = Actor(id=2, username="bob", role=Role.MEMBER)

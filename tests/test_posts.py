@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 
@@ -96,7 +97,7 @@ async def test_a_published_post_keeps_its_address_when_unpublished_retitled_and_
     ],
     ids=["blank-title", "long-title", "long-description", "too-many-tags", "long-tag", "tags-not-a-list", "no-title"],
 )
-async def test_creating_a_post_checks_every_field(fields: dict[str, object], errors: dict[str, list[str]]) -> None:
+async def test_creating_a_post_checks_every_field(fields: dict[str, Any], errors: dict[str, list[str]]) -> None:
     with pytest.raises(Invalid) as raised:
         await blog.create_post(await member("ann"), **fields)
     assert raised.value.errors == errors

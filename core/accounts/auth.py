@@ -13,7 +13,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
-from ..actions import Context, action
+from ..actions import Context, action, nothing
 from ..actor import Actor
 from ..errors import Invalid, NotFound, Throttled
 from ..limits import EMAIL_MAX, USERNAME_MAX
@@ -30,11 +30,10 @@ SIGNED_OUT_EVERYWHERE = "You signed out everywhere: sign in again to go on."
 PASSWORD_CHANGED = "Your password was changed in another browser: sign in again with the new one."
 
 
-@action("user.register", RegisterUser)
-async def register(ctx: Context[RegisterUser]) -> UserView:
+@action("user.register", RegisterUser, loads=nothing, emits=[UserRegistered])
+async def register(ctx: Context[RegisterUser, None]) -> UserView:
     """Create a member account; emits UserRegistered."""
     data = ctx.input
-    ctx.authorize()
     await ensure_unused(username=data.username, email=data.email)
     try:
         user = await User.create(
@@ -67,13 +66,12 @@ class Refusal:
     wait: timedelta | None = None
 
 
-@action("user.sign_in", SignIn)
-async def attempt_sign_in(ctx: Context[SignIn]) -> SignedIn | Refusal:
+@action("user.sign_in", SignIn, loads=nothing, emits=[SessionEnded])
+async def attempt_sign_in(ctx: Context[SignIn, None]) -> SignedIn | Refusal:
     """Check the credentials unless throttled, and open a session or count the failure; emits SessionEnded.
 
     A refusal commits too (its count and its audit entry): `sign_in` turns it into the error.
     """
-    ctx.authorize()
     data = ctx.input
     user = await _account(data.login)
     counters = throttle.counters(data.login, user.id if user else None, data.address)
@@ -95,33 +93,38 @@ async def attempt_sign_in(ctx: Context[SignIn]) -> SignedIn | Refusal:
     return SignedIn(token=token, user=UserView.of(user))
 
 
-@action("user.sign_out", SignOut)
-async def sign_out(ctx: Context[SignOut]) -> None:
-    """End the session of the given token; emits SessionEnded."""
-    session = await Session.filter(token_hash=token_hash(ctx.input.token)).select_for_update().first()
+async def token_session(actor: Actor, command: SignOut) -> Session:
+    """The session the command's token stands for, locked."""
+    session = await Session.filter(token_hash=token_hash(command.token)).select_for_update().first()
     if session is None:
         raise NotFound("session")
-    ctx.authorize(session)
+    return session
+
+
+@action("user.sign_out", SignOut, loads=token_session, emits=[SessionEnded])
+async def sign_out(ctx: Context[SignOut, Session]) -> None:
+    """End the session of the given token; emits SessionEnded."""
+    session = ctx.row
     await session.delete()
     ctx.audit("session", session.id)
     ctx.emit(SessionEnded(session_id=session.id, user_id=session.user_id))
 
 
-@action("user.sign_out_everywhere", SignOutEverywhere)
-async def sign_out_everywhere(ctx: Context[SignOutEverywhere]) -> int:
+@action("user.sign_out_everywhere", SignOutEverywhere, loads=own_account, emits=[SessionEnded])
+async def sign_out_everywhere(ctx: Context[SignOutEverywhere, User | None]) -> int:
     """End every session of the actor's account, this one included (return how many); emits SessionEnded for each."""
-    user = await own_account(ctx)
-    ctx.authorize(user)
+    user = ctx.row
+    assert user is not None  # the policy refuses the anonymous visitor
     ended = await end_sessions(ctx, Session.filter(user_id=user.id), why=SIGNED_OUT_EVERYWHERE)
     ctx.audit("user", user.id, {"sessions_ended": [None, ended]})
     return ended
 
 
-@action("user.change_password", ChangePassword)
-async def change_password(ctx: Context[ChangePassword]) -> int:
+@action("user.change_password", ChangePassword, loads=own_account, emits=[SessionEnded])
+async def change_password(ctx: Context[ChangePassword, User | None]) -> int:
     """Replace the actor's password and end their other sessions (return how many); emits SessionEnded for each."""
-    user = await own_account(ctx)
-    ctx.authorize(user)
+    user = ctx.row
+    assert user is not None  # the policy refuses the anonymous visitor
     if not await verify_password(user.password_hash, ctx.input.current_password):
         raise Invalid.field("current_password", "This is not your current password.")
     user.password_hash = await hash_password(ctx.input.new_password)
@@ -132,7 +135,7 @@ async def change_password(ctx: Context[ChangePassword]) -> int:
     return ended
 
 
-async def end_sessions(ctx: Context[Any], sessions: QuerySet[Session], why: str = "") -> int:
+async def end_sessions(ctx: Context[Any, Any], sessions: QuerySet[Session], why: str = "") -> int:
     """End these sessions (inside an action that may), return how many; emits SessionEnded for each.
 
     Every tab signed in through an ended session hears of it on the session's topic and turns anonymous,
@@ -158,6 +161,6 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _audit_refusal(ctx: Context[SignIn], user: User | None, why: str) -> None:
+def _audit_refusal(ctx: Context[SignIn, None], user: User | None, why: str) -> None:
     changes = {"refused": [None, why], "login": [None, ctx.input.login], "address": [None, ctx.input.address]}
     ctx.audit("user", user.id if user else None, changes)

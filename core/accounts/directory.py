@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..access import ADMIN_AREA
 from ..actor import Actor
 from ..db.sql import fetch, fetch_one, storable
-from ..policy import authorize
 from .views import UserRow, UserView
 
 PAGE = 25
@@ -12,7 +12,7 @@ PAGE = 25
 
 async def list_users(actor: Actor, search: str = "", *, offset: int = 0, limit: int = PAGE) -> list[UserRow]:
     """Users whose name or e-mail contains `search`, newest first (moderators and admins only)."""
-    authorize(actor, "admin.view")
+    ADMIN_AREA.require(actor)
     if not storable(search):  # no name holds it
         return []
     found = await fetch(
@@ -41,7 +41,7 @@ async def list_users(actor: Actor, search: str = "", *, offset: int = 0, limit: 
 
 async def count_users(actor: Actor, search: str = "") -> int:
     """How many users `list_users` would page through."""
-    authorize(actor, "admin.view")
+    ADMIN_AREA.require(actor)
     if not storable(search):
         return 0
     row = await fetch_one(

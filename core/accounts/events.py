@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..actor import Actor
 from ..events import Event, event
 
 USERS_TOPIC = "users"  # the admin area's list of users
@@ -67,6 +68,10 @@ class FollowChanged(Event):
     followed_id: int
     following: bool
     followers: int
+
+    def by(self, actor: Actor) -> bool:
+        """Whether `actor` is who followed (or stopped)."""
+        return self.follower_id == actor.id
 
     @property
     def topics(self) -> tuple[str, ...]:

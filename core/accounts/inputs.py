@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo, field_validator
 
@@ -48,6 +48,15 @@ def _email(value: str) -> str:
     if lowered.endswith(f"@{SEEDED_DOMAIN}"):
         raise ValueError(f"Addresses at {SEEDED_DOMAIN} are kept for seeded demonstration accounts.")
     return lowered
+
+
+ROLES_GIVEN = (Role.MEMBER, Role.MODERATOR, Role.ADMIN)  # everyone signed in holds one of these
+
+
+def _given_role(role: Role) -> Role:
+    if role not in ROLES_GIVEN:
+        raise ValueError("Choose member, moderator or admin: everyone signed in is at least a member.")
+    return role
 
 
 def _image(value: str) -> str | None:
@@ -142,7 +151,7 @@ class ChangeRole(Command):
     """Give a user another role."""
 
     username: Name
-    role: Literal[Role.MEMBER, Role.MODERATOR, Role.ADMIN]
+    role: Annotated[Role, AfterValidator(_given_role)]
 
 
 class BanUser(Command):

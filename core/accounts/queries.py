@@ -51,6 +51,7 @@ async def get_profile(actor: Actor, username: str) -> Profile:
         posts=row["post_count"],
         followers=row["follower_count"],
         follows=row["follow_count"],
+        viewers_own=row["id"] == actor.id,
     )
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..actions import Context, action
-from ..actor import Role
+from ..actions import Context, Requirement, action
+from ..actor import Actor, Role
 from ..errors import Invalid, NotFound
 from ..notifications.actions import notify
+from ..notifications.events import NotificationsChanged
 from ..notifications.models import NotificationKind
 from .auth import end_sessions
-from .events import StandingChanged
+from .events import SessionEnded, StandingChanged
 from .inputs import BanUser, ChangeRole, UnbanUser
 from .models import Session, User
 from .views import UserView
@@ -19,11 +20,18 @@ LAST_ADMIN = "This is the last admin: make someone else an admin first."
 SIGN_IN_TO_READ = "You can sign in again to read, but no longer to write."
 
 
-@action("user.change_role", ChangeRole)
-async def change_role(ctx: Context[ChangeRole]) -> UserView:
+async def locked_user(actor: Actor, command: ChangeRole | BanUser | UnbanUser) -> User:
+    """The user whose standing changes, locked."""
+    user = await User.filter(username=command.username).select_for_update().first()
+    if user is None:
+        raise NotFound("user")
+    return user
+
+
+@action("user.change_role", ChangeRole, loads=locked_user, emits=[StandingChanged])
+async def change_role(ctx: Context[ChangeRole, User]) -> UserView:
     """Give a user another role (never leaving Tidings without an admin); emits StandingChanged."""
-    user = await _locked(ctx.input.username)
-    ctx.authorize(user)
+    user = ctx.row
     role = ctx.input.role
     if user.role == Role.ADMIN and role != Role.ADMIN:
         others = await User.filter(role=Role.ADMIN, banned=False).exclude(id=user.id).select_for_update().count()
@@ -36,30 +44,30 @@ async def change_role(ctx: Context[ChangeRole]) -> UserView:
     return UserView.of(user)
 
 
-@action("user.ban", BanUser)
-async def ban_user(ctx: Context[BanUser]) -> UserView:
+NOT_BANNED = Requirement(lambda user: not user.banned, "This user is banned already.", "username")
+BANNED = Requirement(lambda user: user.banned, "This user is not banned.", "username")
+
+
+@action(
+    "user.ban",
+    BanUser,
+    loads=locked_user,
+    requires=[NOT_BANNED],
+    reason_unless=lambda _user: (),  # a ban is always explained to the banned
+    emits=[StandingChanged, SessionEnded, NotificationsChanged],
+)
+async def ban_user(ctx: Context[BanUser, User]) -> UserView:
     """Ban a user (they keep reading, stop writing) and tell them why; emits StandingChanged."""
-    user = await _locked(ctx.input.username)
-    ctx.authorize(user)
-    return await _set_ban(ctx, user, banned=True, reason=ctx.input.reason)
+    return await _set_ban(ctx, ctx.row, banned=True, reason=ctx.input.reason)
 
 
-@action("user.unban", UnbanUser)
-async def unban_user(ctx: Context[UnbanUser]) -> UserView:
+@action("user.unban", UnbanUser, loads=locked_user, requires=[BANNED], emits=[StandingChanged, NotificationsChanged])
+async def unban_user(ctx: Context[UnbanUser, User]) -> UserView:
     """Lift a user's ban; emits StandingChanged."""
-    user = await _locked(ctx.input.username)
-    ctx.authorize(user)
-    return await _set_ban(ctx, user, banned=False, reason=None)
+    return await _set_ban(ctx, ctx.row, banned=False, reason=None)
 
 
-async def _locked(username: str) -> User:
-    user = await User.filter(username=username).select_for_update().first()
-    if user is None:
-        raise NotFound("user")
-    return user
-
-
-async def _set_ban(ctx: Context[Any], user: User, *, banned: bool, reason: str | None) -> UserView:
+async def _set_ban(ctx: Context[Any, User], user: User, *, banned: bool, reason: str | None) -> UserView:
     ctx.audit("user", user.id, {"banned": [user.banned, banned], "banned_reason": [user.banned_reason, reason]})
     user.banned, user.banned_reason = banned, reason
     await user.save(update_fields=["banned", "banned_reason", "updated_at"])

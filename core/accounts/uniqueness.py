@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from ..actions import Context
+from ..actor import Actor
 from ..errors import Invalid, NotFound
 from .models import User
 
@@ -31,11 +29,11 @@ def taken(message: str) -> Invalid:
     return Invalid.field("username", USERNAME_TAKEN)
 
 
-async def own_account(ctx: Context[Any]) -> User:
-    """The actor's own account, locked; the anonymous visitor is refused (the policy says why)."""
-    if ctx.actor.id is None:
-        ctx.authorize(None)  # no row grants this to the anonymous visitor: refused before any condition runs
-    user = await User.filter(id=ctx.actor.id).select_for_update().first()
+async def own_account(actor: Actor, command: object) -> User | None:
+    """The actor's own account, locked; None for the anonymous visitor (whom the policy then refuses, saying why)."""
+    if actor.id is None:
+        return None
+    user = await User.filter(id=actor.id).select_for_update().first()
     if user is None:
         raise NotFound("user")
     return user

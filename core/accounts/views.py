@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from ..access import EMAIL
 from ..actor import Actor, Role
-from ..policy import allowed
 from .models import User
 
 
@@ -46,7 +46,7 @@ class UserView:
 
     def for_viewer(self, actor: Actor) -> UserView:
         """This view as `actor` may see it: the e-mail address only if the policy says so."""
-        return self if allowed(actor, "user.read_email", self) else replace(self, email=None)
+        return self if EMAIL.can(actor, self) else replace(self, email=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,7 @@ class Profile:
     posts: int
     followers: int
     follows: int
+    viewers_own: bool  # whether the viewer is this user (their drafts and archive are theirs to see)
 
     @property
     def id(self) -> int:
@@ -91,3 +92,13 @@ class UserRow:
     def role(self) -> Role:
         """The user's role (the policy rules name it)."""
         return self.user.role
+
+    @property
+    def banned(self) -> bool:
+        """Whether the user is banned (the ban and unban actions require it, or not)."""
+        return self.user.banned
+
+    @property
+    def standing(self) -> str:
+        """The user's standing in words: active, or banned and why."""
+        return f"banned: {self.banned_reason}" if self.banned else "active"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from ..access import ADMIN_AREA, AUDIT_TRAIL, POST_HISTORY, can_read_history
 from ..actor import Actor
 from ..db.sql import fetch, fetch_one
-from ..errors import Forbidden, NotFound
-from ..policy import allowed, authorize, explain
+from ..errors import NotFound
 from .models import AuditEntry
 from .views import AuditView, DayActivity
 
@@ -33,7 +33,7 @@ async def list_entries(
     limit: int = PAGE,
 ) -> list[AuditView]:
     """The newest audit entries matching every filter given (moderators and admins)."""
-    authorize(actor, "audit.read")
+    AUDIT_TRAIL.require(actor)
     query = AuditEntry.all()
     filters = {"actor_name": actor_name, "action": action, "record_type": record_type, "record_id": record_id}
     query = query.filter(**{name: value for name, value in filters.items() if value not in (None, "")})
@@ -44,7 +44,7 @@ async def list_entries(
 
 async def get_entry(actor: Actor, entry_id: int) -> AuditView:
     """One audit entry (moderators and admins)."""
-    authorize(actor, "audit.read")
+    AUDIT_TRAIL.require(actor)
     entry = await AuditEntry.filter(id=entry_id).first()
     if entry is None:
         raise NotFound("audit entry")
@@ -57,15 +57,15 @@ async def post_history(actor: Actor, post_id: int) -> list[AuditView]:
     if row is None:
         raise NotFound("post")
     post = _PostFacts(author_id=row["author_id"])
-    if not (allowed(actor, "audit.read") or allowed(actor, "audit.read_post", post)):
-        raise Forbidden("audit.read_post", explain(actor, "audit.read_post"))
+    if not can_read_history(actor, post):
+        POST_HISTORY.require(actor, post)  # refused: says why
     entries = await AuditEntry.filter(record_type="post", record_id=post_id).order_by("id")
     return [AuditView.of(entry) for entry in entries]
 
 
 async def activity(actor: Actor, days: int = 30) -> list[DayActivity]:
     """Posts published, comments and sign-ups per day over the last `days` days, oldest first."""
-    authorize(actor, "admin.view")
+    ADMIN_AREA.require(actor)
     since = datetime.now(UTC).date() - timedelta(days=max(1, min(days, 365)) - 1)
     rows = await fetch(
         """

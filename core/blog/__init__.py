@@ -24,6 +24,7 @@ from .markdown import render as render_markdown
 from .models import PostStatus
 from .posts import archive_post, create_post, publish_post, restore_post, unpublish_post, update_post
 from .queries import (
+    get_article,
     get_comment,
     get_post,
     get_post_by_id,
@@ -76,6 +77,7 @@ __all__ = [
     "create_post",
     "delete_comment",
     "favorite_post",
+    "get_article",
     "get_comment",
     "get_post",
     "get_post_by_id",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..actor import Actor
 from ..events import Event, event
 
 FEED_TOPIC = "posts"  # what changes the lists of published posts
@@ -77,6 +78,10 @@ class FavoriteChanged(PostEvent):
     user_id: int
     favorited: bool
     count: int
+
+    def by(self, actor: Actor) -> bool:
+        """Whether `actor` is who favourited (or stopped)."""
+        return self.user_id == actor.id
 
 
 @event

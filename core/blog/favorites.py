@@ -3,34 +3,32 @@
 from __future__ import annotations
 
 from ..actions import Context, action
-from ..errors import NotFound
 from ..notifications.actions import notify
+from ..notifications.events import NotificationsChanged
 from ..notifications.models import NotificationKind
 from .events import FavoriteChanged
 from .inputs import PostRef
 from .models import Favorite, Post
+from .posts import locked_post
 from .queries import get_post_by_id
 from .views import PostView
 
 
-@action("post.favorite", PostRef)
-async def favorite_post(ctx: Context[PostRef]) -> PostView:
+@action("post.favorite", PostRef, loads=locked_post, emits=[FavoriteChanged, NotificationsChanged])
+async def favorite_post(ctx: Context[PostRef, Post]) -> PostView:
     """Favourite a post (again: nothing changes); emits FavoriteChanged and notifies its author."""
     return await _set_favorite(ctx, favorited=True)
 
 
-@action("post.unfavorite", PostRef)
-async def unfavorite_post(ctx: Context[PostRef]) -> PostView:
+@action("post.unfavorite", PostRef, loads=locked_post, emits=[FavoriteChanged])
+async def unfavorite_post(ctx: Context[PostRef, Post]) -> PostView:
     """Stop favouriting a post (not a favourite: nothing changes); emits FavoriteChanged."""
     return await _set_favorite(ctx, favorited=False)
 
 
-async def _set_favorite(ctx: Context[PostRef], *, favorited: bool) -> PostView:
-    # Locking the post serialises its favourites, so each event carries the exact count.
-    post = await Post.filter(id=ctx.input.post_id).select_for_update().first()
-    if post is None:
-        raise NotFound("post")
-    ctx.authorize(post)
+async def _set_favorite(ctx: Context[PostRef, Post], *, favorited: bool) -> PostView:
+    # The post is locked (`locked_post`): its favourites are serialised, so each event carries the exact count.
+    post = ctx.row
     user_id = ctx.actor.id
     assert user_id is not None  # the policy lets only members favourite
     pair = Favorite.filter(user_id=user_id, post_id=post.id)

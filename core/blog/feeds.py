@@ -6,6 +6,7 @@ page 1 costs; the partial indexes on posts serve every variant.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ..actor import Actor
@@ -26,6 +27,16 @@ class Feed:
     tag: str | None = None
     author: str | None = None
     favorited_by: str | None = None
+
+    def includes(self, post: PostSummary, *, followed: Collection[int], listed: bool) -> bool:
+        """Whether a public post belongs in this feed, as a page following it live knows: `followed` are the viewer's
+        followed authors, `listed` whether the page lists the post already (a favourites feed keeps what it has)."""
+        return (
+            (not self.following or post.author.id in followed)
+            and (self.tag is None or self.tag in post.tags)
+            and (self.author is None or post.author.username == self.author)
+            and (self.favorited_by is None or listed)
+        )
 
 
 async def list_posts(

@@ -1,30 +1,19 @@
-"""Acting on someone else's content: a reason is required, and the author is told."""
+"""Acting on someone else's content: the author is told what was done, and why (the runner asks for the reason)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ..actions import Context
-from ..errors import Invalid
 from ..limits import DETAIL_MAX
 from ..notifications.actions import notify
 from ..notifications.models import NotificationKind
 
-REASON_NEEDED = "Say why: the author will be told."
-
-
-def require_reason(ctx: Context[Any], *owners: int) -> str | None:
-    """The reason given; required when the actor acts as a moderator (they are none of `owners`)."""
-    reason: str | None = getattr(ctx.input, "reason", None)
-    if ctx.actor.id not in owners and not reason:
-        raise Invalid.field("reason", REASON_NEEDED)
-    return reason
-
 
 async def tell_author(
-    ctx: Context[Any], author_id: int, what: str, reason: str | None, *, slug: str | None, title: str | None
+    ctx: Context[Any, Any], author_id: int, what: str, *, slug: str | None, title: str | None
 ) -> None:
-    """Notify the author that the actor did `what` to their content, and why."""
+    """Notify the author that the actor did `what` to their content, and why (the reason the action was given)."""
     if author_id != ctx.actor.id:
         await notify(
             ctx,
@@ -32,7 +21,7 @@ async def tell_author(
             NotificationKind.MODERATED,
             post_slug=slug,
             post_title=title,
-            detail=detail(what, reason),
+            detail=detail(what, ctx.reason),
         )
 
 

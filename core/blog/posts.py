@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from ..actions import Context, action, changes
+from ..actions import Context, Requirement, action, changes, nothing
+from ..actor import Actor
 from ..errors import Conflict, Invalid, NotFound
+from ..notifications.events import NotificationsChanged
 from .events import PostArchived, PostDrafted, PostPublished, PostRestored, PostUnpublished, PostUpdated
 from .inputs import CreatePost, ModeratePost, PostRef, UpdatePost
 from .models import Post, PostStatus
-from .moderation import require_reason, tell_author
+from .moderation import tell_author
 from .queries import get_post_by_id
 from .slugs import unique_slug
 from .tagging import set_tags, tags_of
@@ -19,11 +21,27 @@ from .views import PostView
 EMPTY_BODY = "Write something before publishing."
 EDITABLE = ("title", "description", "body")
 
+IS_DRAFT = Requirement(lambda post: post.status == PostStatus.DRAFT, "This post is already published.", "post_id")
+IS_PUBLISHED = Requirement(lambda post: post.status == PostStatus.PUBLISHED, "This post is not published.", "post_id")
+HAS_TEXT = Requirement(lambda post: bool(post.body.strip()), EMPTY_BODY, "body")
 
-@action("post.create", CreatePost)
-async def create_post(ctx: Context[CreatePost]) -> PostView:
+
+def by_its_author(post: Any) -> tuple[int]:
+    """Who may act on a post without saying why: its author (anyone else tells them why)."""
+    return (post.author_id,)
+
+
+async def locked_post(actor: Actor, command: PostRef | UpdatePost | ModeratePost) -> Post:
+    """The post the command names, locked until the action commits (its writers wait for each other)."""
+    post = await Post.filter(id=command.post_id).select_for_update().first()
+    if post is None:
+        raise NotFound("post")
+    return post
+
+
+@action("post.create", CreatePost, loads=nothing, emits=[PostDrafted, PostPublished])
+async def create_post(ctx: Context[CreatePost, None]) -> PostView:
     """Start a post by the actor, a draft or published at once; emits PostDrafted or PostPublished."""
-    ctx.authorize()
     data, author_id = ctx.input, ctx.actor.id
     assert author_id is not None  # the policy lets only members write
     if data.publish and not data.body.strip():
@@ -50,15 +68,13 @@ async def create_post(ctx: Context[CreatePost]) -> PostView:
     return await get_post_by_id(ctx.actor, post.id)
 
 
-@action("post.update", UpdatePost)
-async def update_post(ctx: Context[UpdatePost]) -> PostView:
+@action("post.update", UpdatePost, loads=locked_post, emits=[PostUpdated])
+async def update_post(ctx: Context[UpdatePost, Post]) -> PostView:
     """Change a post's title, description, text or tags; a stale `version` raises Conflict; emits PostUpdated.
 
     Nothing given differs from the post: nothing is written, the version stays and no event is sent.
     """
-    post = await _locked(ctx.input.post_id)
-    ctx.authorize(post)
-    data = ctx.input
+    post, data = ctx.row, ctx.input
     if data.version is not None and data.version != post.version:
         current = await get_post_by_id(ctx.actor, post.id)
         raise Conflict("This post was changed since you opened it.", current=current)
@@ -73,7 +89,7 @@ async def update_post(ctx: Context[UpdatePost]) -> PostView:
     return await get_post_by_id(ctx.actor, post.id)
 
 
-async def _apply(ctx: Context[UpdatePost], post: Post, wanted: dict[str, Any]) -> None:
+async def _apply(ctx: Context[UpdatePost, Post], post: Post, wanted: dict[str, Any]) -> None:
     for name in EDITABLE:
         if name in wanted:
             setattr(post, name, wanted[name])
@@ -85,15 +101,10 @@ async def _apply(ctx: Context[UpdatePost], post: Post, wanted: dict[str, Any]) -
         await set_tags(ctx.connection, post.id, wanted["tags"])
 
 
-@action("post.publish", PostRef)
-async def publish_post(ctx: Context[PostRef]) -> PostView:
+@action("post.publish", PostRef, loads=locked_post, requires=[IS_DRAFT, HAS_TEXT], emits=[PostPublished])
+async def publish_post(ctx: Context[PostRef, Post]) -> PostView:
     """Publish a draft (its text must not be empty); emits PostPublished."""
-    post = await _locked(ctx.input.post_id)
-    ctx.authorize(post)
-    if post.status == PostStatus.PUBLISHED:
-        raise Invalid.field("post_id", "This post is already published.")
-    if not post.body.strip():
-        raise Invalid.field("body", EMPTY_BODY)
+    post = ctx.row
     made: dict[str, list[object]] = {}
     if post.slug is None:  # first published: its address, from the title it has now, for good
         post.slug = await unique_slug(post.title)
@@ -103,60 +114,63 @@ async def publish_post(ctx: Context[PostRef]) -> PostView:
     return await get_post_by_id(ctx.actor, post.id)
 
 
-@action("post.unpublish", ModeratePost)
-async def unpublish_post(ctx: Context[ModeratePost]) -> PostView | None:
+@action(
+    "post.unpublish",
+    ModeratePost,
+    loads=locked_post,
+    requires=[IS_PUBLISHED],
+    reason_unless=by_its_author,
+    emits=[PostUnpublished, NotificationsChanged],
+)
+async def unpublish_post(ctx: Context[ModeratePost, Post]) -> PostView | None:
     """Turn a published post back into a draft (a moderator says why); emits PostUnpublished.
 
     Returns the draft as the actor may see it: None for a moderator (drafts are their author's alone).
     """
-    post = await _locked(ctx.input.post_id)
-    ctx.authorize(post)
-    reason = require_reason(ctx, post.author_id)
-    if post.status != PostStatus.PUBLISHED:
-        raise Invalid.field("post_id", "This post is not published.")
+    post = ctx.row
     await _set_status(ctx, post, PostStatus.DRAFT, None, {})
-    await tell_author(ctx, post.author_id, f"unpublished “{post.title}”", reason, slug=post.slug, title=post.title)
+    await tell_author(ctx, post.author_id, f"unpublished “{post.title}”", slug=post.slug, title=post.title)
     ctx.emit(PostUnpublished(post_id=post.id, author_id=post.author_id))
     return await _visible(ctx, post.id)
 
 
-@action("post.archive", ModeratePost)
-async def archive_post(ctx: Context[ModeratePost]) -> None:
+@action(
+    "post.archive",
+    ModeratePost,
+    loads=locked_post,
+    reason_unless=by_its_author,
+    emits=[PostArchived, NotificationsChanged],
+)
+async def archive_post(ctx: Context[ModeratePost, Post]) -> None:
     """Archive a post: gone from every list and page, kept, restorable (a moderator says why); emits PostArchived."""
-    post = await _locked(ctx.input.post_id)
-    ctx.authorize(post)
-    reason = require_reason(ctx, post.author_id)
+    post = ctx.row
     await _set_archived(ctx, post, archived=True)
-    await tell_author(ctx, post.author_id, f"archived “{post.title}”", reason, slug=None, title=post.title)
+    await tell_author(ctx, post.author_id, f"archived “{post.title}”", slug=None, title=post.title)
     ctx.emit(PostArchived(post_id=post.id, author_id=post.author_id))
 
 
-@action("post.restore", PostRef)
-async def restore_post(ctx: Context[PostRef]) -> PostView:
+@action("post.restore", PostRef, loads=locked_post, emits=[PostRestored])
+async def restore_post(ctx: Context[PostRef, Post]) -> PostView:
     """Bring an archived post back as it was; emits PostRestored."""
-    post = await _locked(ctx.input.post_id)
-    ctx.authorize(post)
+    post = ctx.row
     await _set_archived(ctx, post, archived=False)
     ctx.emit(PostRestored(post_id=post.id, author_id=post.author_id))
     return await get_post_by_id(ctx.actor, post.id)
 
 
-async def _visible(ctx: Context[Any], post_id: int) -> PostView | None:
+async def _visible(ctx: Context[Any, Any], post_id: int) -> PostView | None:
     try:
         return await get_post_by_id(ctx.actor, post_id)
     except NotFound:
         return None
 
 
-async def _locked(post_id: int) -> Post:
-    post = await Post.filter(id=post_id).select_for_update().first()
-    if post is None:
-        raise NotFound("post")
-    return post
-
-
 async def _set_status(
-    ctx: Context[Any], post: Post, status: PostStatus, published_at: datetime | None, more: dict[str, list[object]]
+    ctx: Context[Any, Post],
+    post: Post,
+    status: PostStatus,
+    published_at: datetime | None,
+    more: dict[str, list[object]],
 ) -> None:
     changed: dict[str, list[object]] = {"status": [post.status, status]}
     ctx.audit("post", post.id, changed | more)
@@ -164,7 +178,7 @@ async def _set_status(
     await post.save(update_fields=["status", "published_at", "slug", "updated_at"])
 
 
-async def _set_archived(ctx: Context[Any], post: Post, *, archived: bool) -> None:
+async def _set_archived(ctx: Context[Any, Post], post: Post, *, archived: bool) -> None:
     ctx.audit("post", post.id, {"archived": [post.archived, archived]})
     post.archived = archived
     await post.save(update_fields=["archived", "updated_at"])

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ..access import ADMIN_AREA
 from ..actor import Actor
 from ..db.sql import fetch, storable
 from ..errors import NotFound
-from ..policy import authorize
 from . import rows
 from .views import CommentView, PostSummary, PostView, QueuedComment
 
@@ -15,6 +15,13 @@ async def get_post(actor: Actor, slug: str) -> PostView:
     if not storable(slug):
         raise NotFound("post")
     return await _one_post(actor, "p.slug = $2", slug)
+
+
+async def get_article(actor: Actor, slug: str) -> PostView:
+    """The published post with this slug (an article of the JSON API): NotFound for drafts and archived posts too."""
+    if not storable(slug):
+        raise NotFound("post")
+    return await _one_post(actor, f"p.slug = $2 AND {rows.PUBLIC}", slug)
 
 
 async def get_post_by_id(actor: Actor, post_id: int) -> PostView:
@@ -45,12 +52,14 @@ async def list_comments(actor: Actor, post_id: int) -> list[CommentView]:
     return [rows.comment(row) for row in found]
 
 
-async def get_comment(actor: Actor, comment_id: int) -> CommentView:
-    """One comment, if `actor` may read its post."""
+async def get_comment(actor: Actor, comment_id: int, *, on_post: int | None = None) -> CommentView:
+    """One comment, if `actor` may read its post (and it is on the post `on_post`, when given)."""
     found = await fetch(
-        f"SELECT {rows.COMMENT_COLUMNS} FROM {rows.COMMENTS} WHERE c.id = $2 AND {rows.readable(actor)}",
+        f"SELECT {rows.COMMENT_COLUMNS} FROM {rows.COMMENTS} WHERE c.id = $2 AND {rows.readable(actor)}"
+        " AND ($3::int IS NULL OR c.post_id = $3)",
         actor.id,
         comment_id,
+        on_post,
     )
     if not found:
         raise NotFound("comment")
@@ -71,6 +80,7 @@ async def _own_posts(actor: Actor, condition: str) -> list[PostSummary]:
         return []
     found = await fetch(
         f"SELECT {rows.SUMMARY_COLUMNS} FROM {rows.POSTS} WHERE p.author_id = $1 AND {condition}"
+        f" AND {rows.readable(actor)}"
         " ORDER BY p.updated_at DESC LIMIT 100",
         actor.id,
     )
@@ -79,7 +89,7 @@ async def _own_posts(actor: Actor, condition: str) -> list[PostSummary]:
 
 async def list_recent_comments(actor: Actor, limit: int = 30) -> list[QueuedComment]:
     """The newest comments on public posts, with their posts (the moderation queue: moderators and admins)."""
-    authorize(actor, "admin.view")
+    ADMIN_AREA.require(actor)
     found = await fetch(
         f"SELECT {rows.COMMENT_COLUMNS}, p.slug AS post_slug, p.title AS post_title FROM {rows.COMMENTS}"
         f" WHERE {rows.PUBLIC} ORDER BY c.id DESC LIMIT $2",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..actor import Actor, Role
+from ..policy import subject
 from .markdown import excerpt, render
 from .models import PostStatus
 from .views import Author, CommentView, PostSummary, PostView
@@ -37,11 +38,13 @@ COMMENTS = "comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = c
 
 
 def readable(actor: Actor) -> str:
-    """The posts `actor` may read, as SQL: the twin of the `post.read` rows of the policy."""
-    if actor.id is None:
+    """The posts `actor` may read, as SQL: the twin of the `post.read` rows of the policy (for every role, banned or
+    not, proven equal by tests/test_read_policy.py)."""
+    who = subject(actor)
+    if who.id is None or who.role == Role.ANONYMOUS:  # a banned user reads what a visitor reads
         return f"({PUBLIC})"
-    own = f"p.author_id = {int(actor.id)}"
-    if actor.role == Role.ADMIN:
+    own = f"p.author_id = {int(who.id)}"
+    if who.role == Role.ADMIN:
         return f"(p.status = 'published' OR {own})"
     return f"({PUBLIC} OR {own})"
 

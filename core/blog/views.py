@@ -48,6 +48,18 @@ class PostSummary:
         return self.author.id
 
     @property
+    def is_draft(self) -> bool:
+        """Whether it is a draft (its author's alone; saved as they type)."""
+        return self.status == PostStatus.DRAFT
+
+    @property
+    def notice(self) -> str | None:
+        """Why only some see this post, for those who do (None: it is public)."""
+        if self.archived:
+            return "This post is archived: nobody else can see it."
+        return "This is a draft: only you can see it." if self.is_draft else None
+
+    @property
     def cursor(self) -> Cursor | None:
         """Where the page after this post starts."""
         return (self.published_at, self.id) if self.published_at else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..actions import Context, action
+from ..actions import Context, action, nothing
 from ..validation import Command
 from .events import NotificationsChanged
 from .models import Notification, NotificationKind
@@ -15,7 +15,7 @@ class MarkAllRead(Command):
 
 
 async def notify(
-    ctx: Context[Any],
+    ctx: Context[Any, Any],
     user_id: int,
     kind: NotificationKind,
     *,
@@ -37,10 +37,9 @@ async def notify(
     ctx.emit(NotificationsChanged(user_id=user_id))
 
 
-@action("notification.read_all", MarkAllRead)
-async def mark_all_read(ctx: Context[MarkAllRead]) -> int:
+@action("notification.read_all", MarkAllRead, loads=nothing, emits=[NotificationsChanged])
+async def mark_all_read(ctx: Context[MarkAllRead, None]) -> int:
     """Mark the actor's notifications read; return how many were unread; emits NotificationsChanged."""
-    ctx.authorize()
     assert ctx.actor.id is not None  # the policy lets only members read notifications
     count = await Notification.filter(user_id=ctx.actor.id, read=False).update(read=True)
     ctx.audit("user", ctx.actor.id, {"unread": [count, 0]})

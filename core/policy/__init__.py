@@ -33,12 +33,63 @@ class Rule:
     why: str
 
 
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """The actor as the rules see them: their id, and the role whose rows apply to them."""
+
+    id: int | None
+    role: str
+
+
+def subject(actor: Actor) -> Subject:
+    """The actor as the rules see them. A banned user keeps only the rows of the anonymous visitor: read, not write.
+
+    This is the one place that says so: the matcher, the list of what a role may do and "why not?" all follow it.
+    """
+    return Subject(actor.id, "anonymous" if actor.banned else actor.role)
+
+
 def allowed(actor: Actor, action: str, record: object = None) -> bool:
     """Whether `actor` may do `action` on `record` (a read model or row carrying the fields the rules name)."""
+    who = subject(actor)
     # Many denials need no rule evaluated: no row of this action applies to the actor's role at all.
-    if action not in _actions_of(actor.role, actor.banned):
+    if action not in _actions_of(who.role):
         return False
-    return bool(_enforcer_of(action).enforce(actor, action, record))
+    return bool(_enforcer_of(action).enforce(who, action, record))
+
+
+def declare(name: str) -> str:
+    """Name an action or permission the code relies on; an error at once if no row of the policy table has it
+    (a misspelt name would otherwise be refused to everyone, silently)."""
+    if name not in {rule.action for rule in rules()}:
+        raise ValueError(f"no row of {POLICY_FILE.name} names {name!r}")
+    DECLARED.add(name)
+    return name
+
+
+DECLARED: set[str] = set()
+
+
+@dataclass(frozen=True, slots=True)
+class Permission:
+    """A rule of the policy table that no action carries (seeing something): asked like an action is."""
+
+    name: str
+
+    def __post_init__(self) -> None:
+        declare(self.name)
+
+    def can(self, actor: Actor, record: object = None) -> bool:
+        """Whether `actor` may, on `record`."""
+        return allowed(actor, self.name, record)
+
+    def why_not(self, actor: Actor, record: object = None) -> str | None:
+        """Why `actor` may not, in the policy's words; None when they may."""
+        return None if self.can(actor, record) else explain(actor, self.name)
+
+    def require(self, actor: Actor, record: object = None) -> None:
+        """Raise `Forbidden`, saying why, unless `actor` may."""
+        authorize(actor, self.name, record)
 
 
 def authorize(actor: Actor, action: str, record: object = None) -> None:
@@ -52,8 +103,8 @@ def explain(actor: Actor, action: str) -> str:
     rows = [rule for rule in rules() if rule.action == action]
     if not rows:
         return f"Nobody may {action.replace('.', ' ')}."
-    reachable = [rule for rule in rows if rule.role in _held_roles(actor.role)]
-    if actor.banned and all(rule.role != "anonymous" for rule in reachable):
+    reachable = [rule for rule in rows if rule.role in _held_roles(subject(actor).role)]
+    if actor.banned and not reachable:
         return BANNED
     if not reachable:
         needed = "; ".join(rule.why for rule in rows)
@@ -88,10 +139,9 @@ class _CachingEnforcer(casbin.Enforcer):  # type: ignore[misc]
 
 
 @cache
-def _actions_of(role: str, banned: bool) -> frozenset[str]:
+def _actions_of(role: str) -> frozenset[str]:
     """The actions some row grants to `role`, directly or through the roles it inherits."""
-    held = {"anonymous"} if banned else _held_roles(role)
-    return frozenset(rule.action for rule in rules() if rule.role in held)
+    return frozenset(rule.action for rule in rules() if rule.role in _held_roles(role))
 
 
 @cache

@@ -9,12 +9,12 @@ from typing import Any
 from nicegui import ui
 from nicegui.elements.mixins.validation_element import ValidationElement
 
-from core import ANONYMOUS, Actor, NotFound, Reconnected, allowed, blog
+from core import ANONYMOUS, Actor, NotFound, Reconnected, blog
 
 from .. import live
 from . import drafts
-from .dialogs import ask_reason, confirm
-from .feedback import attempt, succeeded
+from .dialogs import act
+from .feedback import attempt
 from .form import Form
 from .posts import CommentItem, comments_html
 from .returning import sign_in_path
@@ -40,7 +40,7 @@ class Comments:
             "text-lg font-semibold w-full pt-4 border-t border-gray-200 dark:border-gray-700"
         )
         self.list = ui.column().classes("w-full gap-0")
-        if comments and not any(allowed(viewer, "comment.delete", comment) for comment in comments):
+        if comments and not any(blog.delete_comment.can(viewer, comment) for comment in comments):
             self.opened = list(comments)
             with self.list:
                 self.block = ui.html(comments_html(tuple(comments))).classes("w-full")
@@ -52,7 +52,7 @@ class Comments:
     @ui.refreshable_method
     def box(self) -> None:
         """Where the viewer writes a comment, or why they can't."""
-        if allowed(self.viewer, "comment.add", self.post):
+        if blog.add_comment.can(self.viewer, self.post):
             form = Form(blog.AddComment)
             text = form.add("body", ui.textarea(placeholder="Add to the discussion (Markdown works)"))
             text.classes("w-full").props(f"outlined autogrow counter maxlength={blog.COMMENT_MAX}")
@@ -60,7 +60,7 @@ class Comments:
             ui.timer(0.1, lambda: self.restore(text), once=True)
         else:
             sign_in = ("Sign in to join the discussion", sign_in_path()) if self.viewer.is_anonymous else None
-            why_not(self.viewer, "comment.add", sign_in)
+            why_not(self.viewer, blog.add_comment, self.post, sign_in)
 
     def shows(self, comment_id: int) -> bool:
         """Whether the comment is on the page."""
@@ -71,7 +71,7 @@ class Comments:
         with self.list:
             for comment in comments:
                 if not self.shows(comment.id):
-                    deletable = allowed(self.viewer, "comment.delete", comment)
+                    deletable = blog.delete_comment.can(self.viewer, comment)
                     self.items[comment.id] = CommentItem(comment, self._deleter(comment) if deletable else None)
                     self.shown_at[comment.id] = time.monotonic()
         self._count()
@@ -88,9 +88,9 @@ class Comments:
 
     def follow(self, post: blog.PostView) -> None:
         """The post changed: redraw the box if the viewer's right to comment did (else what they type stays)."""
-        could = allowed(self.viewer, "comment.add", self.post)
+        could = blog.add_comment.can(self.viewer, self.post)
         self.post = post
-        if allowed(self.viewer, "comment.add", post) != could:
+        if blog.add_comment.can(self.viewer, post) != could:
             self.box.refresh()
 
     async def send(self, form: Form) -> None:
@@ -149,15 +149,11 @@ class Comments:
 
     def _deleter(self, comment: blog.CommentView) -> Callable[[], Awaitable[None]]:
         async def delete() -> None:
-            remove = blog.delete_comment
-            if self.viewer.id in (comment.author_id, comment.post_author_id):
-                done = await confirm("Delete this comment?", "Delete") and await succeeded(
-                    remove(self.viewer, comment_id=comment.id)
-                )
-            else:  # a moderator's deletion: the author is told why
-                act = lambda reason: remove(self.viewer, comment_id=comment.id, reason=reason)  # noqa: E731
-                done = await ask_reason("Delete this comment?", "Delete", act, remove.input_model)
-            if done:
+            run = lambda reason: blog.delete_comment(self.viewer, comment_id=comment.id, reason=reason)  # noqa: E731
+            question = "Delete this comment?"
+            if await act(
+                self.viewer, blog.delete_comment, comment, run, question=question, verb="Delete", confirming=True
+            ):
                 self.remove(comment.id)
 
         return delete

@@ -28,7 +28,7 @@ class FeedView:
         self.more.set_visibility(False)
         _load_when_visible(self.more)
         live.subscribe(blog.FEED_TOPIC, self.on_event)
-        if feed.following and viewer.id is not None:
+        if feed.following and viewer.id is not None:  # (a Following feed is a signed-in viewer's)
             live.subscribe(accounts.user_topic(viewer.id), self.on_follow)
         self.empty_text = empty
 
@@ -82,7 +82,7 @@ class FeedView:
 
     def on_follow(self, event: Event) -> None:
         """Follow the viewer's follows, so the Following feed knows whose new posts belong in it."""
-        if isinstance(event, accounts.FollowChanged) and event.follower_id == self.viewer.id:
+        if isinstance(event, accounts.FollowChanged) and event.by(self.viewer):
             change = {event.followed_id}
             self.follows = self.follows | change if event.following else self.follows - change
 
@@ -103,13 +103,7 @@ class FeedView:
                 self.show_waiting()
 
     def _belongs(self, post: blog.PostSummary) -> bool:
-        feed = self.feed
-        return (
-            (not feed.following or post.author_id in self.follows)
-            and (feed.tag is None or feed.tag in post.tags)
-            and (feed.author is None or post.author.username == feed.author)
-            and (feed.favorited_by is None or post.id in self.cards)
-        )
+        return self.feed.includes(post, followed=self.follows, listed=post.id in self.cards)
 
     def _replace(self, post: blog.PostSummary) -> None:
         old = self.cards[post.id].element

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from nicegui import app, ui
 
-from core import Actor, Event, accounts, allowed, explain, notifications
+from core import Actor, Event, access, accounts, blog, notifications
 
 from .. import live, session
 from .bell import Bell
@@ -55,7 +55,7 @@ async def frame(viewer: Actor, title: str = "", *, follow_session: bool = True) 
         if viewer.banned:
             with ui.row().classes("w-full items-center gap-2 p-3 rounded bg-red-100 dark:bg-red-900").mark("banned"):
                 ui.icon("block")
-                ui.label(f"{explain(viewer, 'post.create')} Your notifications say why.")
+                ui.label(f"{blog.create_post.why_not(viewer)} Your notifications say why.")
         yield content
 
 
@@ -78,7 +78,7 @@ def page_title(title: str) -> str:
 
 
 async def _account_controls(viewer: Actor) -> None:
-    if allowed(viewer, "post.create"):
+    if blog.create_post.can(viewer):
         ui.button("Write", icon="edit", on_click=lambda: ui.navigate.to("/write")).props("flat color=white")
     Bell(viewer, await notifications.unread_count(viewer))
     me = await accounts.get_user(viewer, viewer.username)
@@ -97,7 +97,7 @@ def _account_menu(viewer: Actor, menu: ui.menu) -> None:
     with menu:
         ui.menu_item("Profile", lambda: ui.navigate.to(f"/profile/{viewer.username}"))
         ui.menu_item("Settings", lambda: ui.navigate.to("/settings"))
-        if allowed(viewer, "admin.view"):
+        if access.ADMIN_AREA.can(viewer):
             ui.menu_item("Admin", lambda: ui.navigate.to("/admin"))
         ui.separator()
         ui.menu_item("Sign out", lambda: _sign_out(viewer))
@@ -117,7 +117,7 @@ async def _sign_out(viewer: Actor) -> None:
 
 
 def _standing_changed(viewer: Actor, event: Event) -> None:
-    if isinstance(event, accounts.StandingChanged) and event.user_id == viewer.id:
+    if isinstance(event, accounts.StandingChanged):  # (on the viewer's own topic: about them)
         # What this viewer may do changed (a ban, a new role): rebuild the page for the viewer they now are.
         _reload_once()
 

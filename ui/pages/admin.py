@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from core import allowed
+from core import access
 
 from .. import session
 from ..components.admin.activity import ActivityPanel
@@ -22,8 +22,8 @@ async def admin_page(tab: str = "Users") -> None:
     """The admin area, or why the viewer may not enter it."""
     viewer = await session.viewer()
     async with frame(viewer, "Admin"):
-        if not allowed(viewer, "admin.view"):
-            why_not(viewer, "admin.view")
+        if not access.ADMIN_AREA.can(viewer):
+            why_not(viewer, access.ADMIN_AREA)
             return
         ui.label("Admin").classes("text-2xl font-bold")
         with ui.tabs().props("align=left no-caps").classes("w-full") as tabs:

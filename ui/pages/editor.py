@@ -13,7 +13,7 @@ from typing import Any
 from fastapi.responses import RedirectResponse
 from nicegui import context, ui
 
-from core import Actor, Conflict, DomainError, Event, Forbidden, Invalid, NotFound, Unavailable, allowed, blog
+from core import Actor, Conflict, DomainError, Event, Forbidden, Invalid, NotFound, Unavailable, blog
 
 from .. import live, session
 from ..components import drafts
@@ -39,9 +39,9 @@ async def new_post_page() -> RedirectResponse | None:
     if viewer.is_anonymous:
         return RedirectResponse(sign_in_path("/write"))
     async with frame(viewer, "Write"):
-        if not allowed(viewer, "post.create"):
+        if not blog.create_post.can(viewer):
             context.client.status_code = 403
-            why_not(viewer, "post.create")
+            why_not(viewer, blog.create_post)
             return None
         Editor(viewer, None)
     return None
@@ -60,9 +60,9 @@ async def edit_post_page(key: str) -> RedirectResponse | None:
     if key != str(post.id):
         return RedirectResponse(edit_path(post))
     async with frame(viewer, "Edit"):
-        if not allowed(viewer, "post.update", post):
+        if not blog.update_post.can(viewer, post):
             context.client.status_code = 403
-            why_not(viewer, "post.update")
+            why_not(viewer, blog.update_post, post)
             return None
         Editor(viewer, post)
     return None
@@ -121,7 +121,7 @@ class Editor:
     @property
     def is_draft(self) -> bool:
         """Whether this is a new post or a draft (saved as the author types)."""
-        return self.post is None or self.post.status == blog.PostStatus.DRAFT
+        return self.post is None or self.post.is_draft
 
     @property
     def storage_key(self) -> str:
@@ -272,12 +272,12 @@ class Editor:
         if newer.version == post.version:  # published, unpublished, archived...: only what can be done changed
             self.post = newer
         elif self.edits != self.saved_edits:  # keep the version edited from, so that saving asks which to keep
-            self.post = replace(post, status=newer.status, archived=newer.archived, slug=newer.slug)
+            self.post = replace(newer, version=post.version)
             self.changed_elsewhere.set_visibility(True)
         else:
             self.take(newer)
             self.show_status("Updated from another window")
-        if (newer.status, newer.archived) != (post.status, post.archived):
+        if not isinstance(event, blog.PostUpdated):  # what can be done with the post may have changed
             self.buttons.refresh()
             self.show_heading()
 

@@ -7,13 +7,13 @@ from dataclasses import replace
 
 from nicegui import ui
 
-from core import ANONYMOUS, Actor, Event, NotFound, Reconnected, accounts, allowed, audit, blog, presence
+from core import ANONYMOUS, Actor, Event, NotFound, Reconnected, access, accounts, audit, blog, presence
 
 from .. import live, session
 from ..components.audit import audit_list
 from ..components.comments import Comments
-from ..components.dialogs import ask_reason, confirm
-from ..components.feedback import attempt, succeeded
+from ..components.dialogs import act
+from ..components.feedback import attempt
 from ..components.frame import frame, page_title
 from ..components.missing import gone, not_found_page
 from ..components.posts import byline_html, edit_path, tags_html
@@ -58,10 +58,8 @@ class PostPage:
     def header(self) -> None:
         """Status, title, author with Follow, favourites, and the author's controls."""
         post = self.post
-        if post.archived:
-            self.banner("This post is archived: nobody else can see it.", "Restore", "post.restore", self.restore)
-        elif post.status == blog.PostStatus.DRAFT:
-            self.banner("This is a draft: only you can see it.", "Publish", "post.publish", self.publish)
+        if post.notice:
+            self.banner(post.notice)
         # What is the same for every reader (title, author, date, tags) is one shared piece of markup each:
         # every element costs memory and CPU on every open page.
         ui.label(post.title).classes("text-3xl font-bold break-words w-full")
@@ -73,17 +71,19 @@ class PostPage:
         if post.tags:
             ui.html(tags_html(post.tags))
 
-    def banner(self, message: str, label: str, action: str, handler: object) -> None:
-        """A notice about the post's state, with the one control that changes it (if allowed)."""
+    def banner(self, notice: str) -> None:
+        """Who can see the post, with the control that makes it public again (if the viewer may)."""
         with ui.row().classes("w-full items-center gap-3 p-3 rounded bg-amber-100 dark:bg-amber-900"):
-            ui.label(message).classes("flex-1")
-            if allowed(self.viewer, action, self.post):
-                ui.button(label, on_click=handler).props("unelevated")  # type: ignore[arg-type]
+            ui.label(notice).classes("flex-1")
+            if blog.restore_post.can(self.viewer, self.post):
+                ui.button("Restore", on_click=self.restore).props("unelevated")
+            elif blog.publish_post.can(self.viewer, self.post):
+                ui.button("Publish", on_click=self.publish).props("unelevated")
 
     def follow_button(self) -> None:
         """Follow or unfollow the author, when the policy allows it (a visitor is asked to sign in first)."""
         author = self.post.author
-        if allowed(self.viewer, "user.follow", author):
+        if accounts.follow.can(self.viewer, author):
             label = "Following" if author.following else "Follow"
             ui.button(label, on_click=self.toggle_follow).props(
                 f"{'unelevated' if author.following else 'outline'} dense no-caps size=sm"
@@ -99,7 +99,7 @@ class PostPage:
         button = ui.button(str(post.favorites_count), icon=icon, on_click=action)
         button.props('flat no-caps color=pink title="Favourite" aria-label="Favourite"').classes("ml-auto")
         button.mark("favorite")
-        if not self.viewer.is_anonymous and not allowed(self.viewer, "post.favorite", post) and not post.favorited:
+        if not self.viewer.is_anonymous and not blog.favorite_post.can(self.viewer, post) and not post.favorited:
             button.disable()
 
     def sign_in_first(self) -> None:
@@ -109,15 +109,15 @@ class PostPage:
     def author_controls(self) -> None:
         """Edit, unpublish, archive and history, for whom the policy allows them (and why not, for members)."""
         post, viewer = self.post, self.viewer
-        if allowed(viewer, "post.update", post):
+        if blog.update_post.can(viewer, post):
             ui.button("Edit", icon="edit", on_click=lambda: ui.navigate.to(edit_path(post))).props("flat no-caps")
         elif not viewer.is_anonymous:
-            locked(viewer, "post.update", "Edit")
-        if allowed(viewer, "post.unpublish", post) and post.status == blog.PostStatus.PUBLISHED:
+            locked(viewer, blog.update_post, post, "Edit")
+        if blog.unpublish_post.can(viewer, post):
             ui.button("Unpublish", icon="unpublished", on_click=self.unpublish).props("flat no-caps")
-        if allowed(viewer, "post.archive", post):
+        if blog.archive_post.can(viewer, post):
             ui.button("Archive", icon="archive", on_click=self.archive).props("flat no-caps color=negative")
-        if allowed(viewer, "audit.read") or allowed(viewer, "audit.read_post", post):
+        if access.can_read_history(viewer, post):
             ui.button("History", icon="history", on_click=self.history).props("flat no-caps").mark("history")
 
     async def toggle_favorite(self) -> None:
@@ -140,27 +140,27 @@ class PostPage:
 
     async def unpublish(self) -> None:
         """Turn the post back into a draft (a moderator says why)."""
-        unpublish = blog.unpublish_post
-        if self.mine:
-            done = await succeeded(unpublish(self.viewer, post_id=self.post.id))
-        else:
-            act = lambda reason: unpublish(self.viewer, post_id=self.post.id, reason=reason)  # noqa: E731
-            done = await ask_reason("Unpublish this post?", "Unpublish", act, unpublish.input_model)
-        if done:
+        post_id = self.post.id
+        run = lambda reason: blog.unpublish_post(self.viewer, post_id=post_id, reason=reason)  # noqa: E731
+        if await act(
+            self.viewer, blog.unpublish_post, self.post, run, question="Unpublish this post?", verb="Unpublish"
+        ):
             await self.reload()  # the author sees the draft; anyone else no longer sees the post
 
     async def archive(self) -> None:
         """Archive the post after asking (a moderator says why)."""
-        archive = blog.archive_post
-        if self.mine:
-            detail = "It disappears for everyone; you can restore it."
-            done = await confirm("Archive this post?", "Archive", detail=detail) and await succeeded(
-                archive(self.viewer, post_id=self.post.id)
-            )
-        else:
-            act = lambda reason: archive(self.viewer, post_id=self.post.id, reason=reason)  # noqa: E731
-            done = await ask_reason("Archive this post?", "Archive", act, archive.input_model)
-        if done:
+        post_id, detail = self.post.id, "It disappears for everyone; you can restore it."
+        run = lambda reason: blog.archive_post(self.viewer, post_id=post_id, reason=reason)  # noqa: E731
+        if await act(
+            self.viewer,
+            blog.archive_post,
+            self.post,
+            run,
+            question="Archive this post?",
+            verb="Archive",
+            confirming=True,
+            detail=detail,
+        ):
             await self.reload()  # as the viewer: an author sees the archived post, with Restore
 
     async def history(self) -> None:
@@ -172,11 +172,6 @@ class PostPage:
             ui.label("History of this post").classes("text-lg font-semibold")
             audit_list(entries)
             ui.button("Close", on_click=dialog.close).props("flat").classes("self-end")
-
-    @property
-    def mine(self) -> bool:
-        """Whether the viewer wrote this post."""
-        return self.viewer.id == self.post.author_id
 
     async def restore(self) -> None:
         """Bring the archived post back."""
@@ -192,10 +187,10 @@ class PostPage:
         elif isinstance(event, Reconnected):
             return self.catch_up(event)
         elif isinstance(event, blog.FavoriteChanged):
-            mine = event.favorited if event.user_id == self.viewer.id else post.favorited
+            mine = event.favorited if event.by(self.viewer) else post.favorited
             self.show(replace(post, favorites_count=event.count, favorited=mine))
         elif isinstance(event, accounts.FollowChanged):
-            if event.follower_id == self.viewer.id:
+            if event.by(self.viewer):
                 self.show(replace(post, author=replace(post.author, following=event.following)))
         elif isinstance(event, blog.PostEvent | accounts.ProfileUpdated):
             return self.reload(event)

@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from nicegui import ui
 
-from core import Actor, Event, NotFound, Reconnected, accounts, allowed, blog
+from core import Actor, Event, NotFound, Reconnected, accounts, blog
 
 from .. import live, session
 from ..components.feed import FeedView
@@ -38,7 +38,7 @@ class ProfilePage:
         self.viewer, self.profile = viewer, profile
         self.address = here()
         self.header()
-        own = viewer.id == profile.id
+        own = profile.viewers_own
         names = ["Posts", "Favourites"] + (["Drafts", "Archived"] if own else [])
         self.shown = tab if tab in names else "Posts"
         with ui.tabs().props("align=left no-caps").classes("w-full") as tabs:
@@ -73,7 +73,7 @@ class ProfilePage:
                     ui.label(f"{profile.posts} post{'' if profile.posts == 1 else 's'}")
                     ui.label(f"{profile.followers} follower{'' if profile.followers == 1 else 's'}")
                     ui.label(f"{profile.follows} following")
-            if allowed(self.viewer, "user.follow", profile):
+            if accounts.follow.can(self.viewer, profile):
                 label = "Following" if profile.following else "Follow"
                 ui.button(label, on_click=self.toggle_follow).props(
                     "unelevated no-caps" if profile.following else "outline no-caps"
@@ -82,7 +82,7 @@ class ProfilePage:
                 ui.button("Follow", on_click=lambda: ui.navigate.to(sign_in_path(self.address))).props(
                     "outline no-caps"
                 ).mark("follow")
-            elif self.viewer.id == profile.id:
+            elif profile.viewers_own:
                 ui.button("Edit profile", icon="settings", on_click=lambda: ui.navigate.to("/settings")).props(
                     "flat no-caps"
                 )

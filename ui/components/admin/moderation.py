@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from core import Actor, Event, allowed, blog
+from core import Actor, Event, blog
 
 from ... import live
-from ..dialogs import ask_reason
+from ..dialogs import act
 from ..posts import when
 
 
@@ -49,11 +49,11 @@ class ModerationPanel:
             with ui.column().classes("gap-0 flex-1 min-w-0"):
                 ui.link(post.title, f"/post/{post.slug}").classes("truncate")
                 ui.label(f"{post.author.username} · {when(post.published_at)}").classes("text-xs text-gray-500")
-            if allowed(self.viewer, "post.unpublish", post):
+            if blog.unpublish_post.can(self.viewer, post):
                 ui.button(icon="unpublished", on_click=lambda: self.withdraw(post, archive=False)).props(
                     "flat round dense"
                 ).tooltip("Unpublish").mark(f"unpublish-{post.slug}")
-            if allowed(self.viewer, "post.archive", post):
+            if blog.archive_post.can(self.viewer, post):
                 ui.button(icon="archive", on_click=lambda: self.withdraw(post, archive=True)).props(
                     "flat round dense color=negative"
                 ).tooltip("Archive").mark(f"archive-{post.slug}")
@@ -67,7 +67,7 @@ class ModerationPanel:
                 ui.link(f"{comment.author.username} on “{queued.post_title}”", f"/post/{queued.post_slug}").classes(
                     "text-xs"
                 )
-            if allowed(self.viewer, "comment.delete", queued):
+            if blog.delete_comment.can(self.viewer, queued):
                 ui.button(icon="delete", on_click=lambda: self.delete(comment)).props(
                     "flat round dense color=negative"
                 ).tooltip("Delete").mark(f"delete-comment-{comment.id}")
@@ -75,15 +75,15 @@ class ModerationPanel:
     async def withdraw(self, post: blog.PostSummary, *, archive: bool) -> None:
         """Unpublish or archive a post, saying why."""
         verb, action = ("Archive", blog.archive_post) if archive else ("Unpublish", blog.unpublish_post)
-        act = lambda reason: action(self.viewer, post_id=post.id, reason=reason)  # noqa: E731
-        if await ask_reason(f"{verb} “{post.title}”?", verb, act, action.input_model):
+        run = lambda reason: action(self.viewer, post_id=post.id, reason=reason)  # noqa: E731
+        if await act(self.viewer, action, post, run, question=f"{verb} “{post.title}”?", verb=verb, confirming=True):
             await self.load()
 
     async def delete(self, comment: blog.CommentView) -> None:
         """Delete a comment, saying why."""
-        remove = blog.delete_comment
-        act = lambda reason: remove(self.viewer, comment_id=comment.id, reason=reason)  # noqa: E731
-        if await ask_reason("Delete this comment?", "Delete", act, remove.input_model):
+        run = lambda reason: blog.delete_comment(self.viewer, comment_id=comment.id, reason=reason)  # noqa: E731
+        question = "Delete this comment?"
+        if await act(self.viewer, blog.delete_comment, comment, run, question=question, verb="Delete", confirming=True):
             await self.load()
 
     async def on_event(self, event: Event) -> None:

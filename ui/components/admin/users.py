@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from core import Actor, Event, Role, accounts, allowed
+from core import Actor, Event, Role, accounts
 
 from ... import live
 from ..dialogs import ask_reason
@@ -59,15 +59,13 @@ class UsersPanel:
         with ui.element("div").classes("grid w-full items-center gap-2 py-1 border-b").style(COLUMNS):
             ui.link(user.username, f"/profile/{user.username}").classes("font-medium")
             ui.label(user.email or "—").classes("text-sm break-all")
-            if allowed(self.viewer, "user.change_role", row):
-                select = ui.select([r.value for r in Role if r != Role.ANONYMOUS], value=user.role.value)
+            if accounts.change_role.can(self.viewer, row):
+                select = ui.select([role.value for role in accounts.ROLES_GIVEN], value=user.role.value)
                 select.props("dense outlined").mark(f"role-{user.username}")
                 select.on_value_change(lambda event, name=user.username: self.change_role(name, event.value))
             else:
                 ui.label(user.role.value)
-            ui.label(f"banned: {row.banned_reason}" if user.banned else "active").classes(
-                "text-sm text-negative" if user.banned else "text-sm"
-            )
+            ui.label(row.standing).classes("text-sm text-negative" if row.banned else "text-sm")
             ui.label(str(row.posts))
             ui.label(str(row.comments))
             self.standing_control(row)
@@ -75,9 +73,9 @@ class UsersPanel:
     def standing_control(self, row: accounts.UserRow) -> None:
         """Ban or unban, when the policy allows it."""
         name = row.user.username
-        if row.user.banned and allowed(self.viewer, "user.unban", row):
+        if accounts.unban_user.can(self.viewer, row):
             ui.button("Unban", on_click=lambda: self.unban(name)).props("flat dense no-caps").mark(f"unban-{name}")
-        elif not row.user.banned and allowed(self.viewer, "user.ban", row):
+        elif accounts.ban_user.can(self.viewer, row):
             ui.button("Ban", on_click=lambda: self.ban(name)).props("flat dense no-caps color=negative").mark(
                 f"ban-{name}"
             )
@@ -86,14 +84,13 @@ class UsersPanel:
 
     async def change_role(self, username: str, role: str) -> None:
         """Give a user another role."""
-        await attempt(accounts.change_role(self.viewer, username=username, role=role))
+        await attempt(accounts.change_role(self.viewer, username=username, role=Role(role)))
         await self.load()  # shows the refusal's truth too (e.g. the last admin stays an admin)
 
     async def ban(self, username: str) -> None:
         """Ban a user, saying why."""
-        ban = accounts.ban_user
-        act = lambda reason: ban(self.viewer, username=username, reason=reason)  # noqa: E731
-        if await ask_reason(f"Ban {username}?", "Ban", act, ban.input_model):
+        run = lambda reason: accounts.ban_user(self.viewer, username=username, reason=reason or "")  # noqa: E731
+        if await ask_reason(f"Ban {username}?", "Ban", run, accounts.ban_user.input_model):
             await self.load()
 
     async def unban(self, username: str) -> None:
