@@ -42,6 +42,11 @@ def test_help_lists_every_option() -> None:
             {"DATABASE_URL": "postgresql://app:hunter2@127.0.0.1:1/tidings", "TIDINGS_SESSION_SECRET": "s" * 32},
             "Database error: cannot connect to PostgreSQL at 127.0.0.1:1/tidings",
         ),
+        (
+            ("--database-url", "postgresql://app:hunter2@127.0.0.1:1/tidings", "--session-secret", "s" * 32),
+            {},
+            "Database error: cannot connect to PostgreSQL at 127.0.0.1:1/tidings",
+        ),
     ],
     ids=[
         "server-without-secret",
@@ -49,6 +54,7 @@ def test_help_lists_every_option() -> None:
         "server-with-a-placeholder-secret",
         "port-out-of-range",
         "unreachable-database",
+        "unreachable-database-from-the-command-line",
     ],
 )
 def test_bad_configuration_is_explained_in_one_sentence(
