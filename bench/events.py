@@ -21,7 +21,7 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from core import Event, blog, hub
-from core.db import faults
+from core.db import transactions
 
 from . import common, database
 from .stats import summary_ms, table
@@ -31,7 +31,7 @@ MODES = {"one actor, a comment every 20 ms": 1, "under load: 8 actors without pa
 
 
 class CommitClock:
-    """Wraps core's transactions (core/db/faults.py opens them) to note the moment each COMMIT is sent, per task."""
+    """Wraps core's transactions (core/db/transactions.py) to note the moment each COMMIT is sent, per task."""
 
     def __init__(self) -> None:
         self.sent: dict[asyncio.Task[Any] | None, float] = {}
@@ -46,11 +46,11 @@ class CommitClock:
                 yield connection
                 sent[asyncio.current_task()] = time.perf_counter()  # the block is done: COMMIT goes next
 
-        setattr(faults, "in_transaction", timed)  # noqa: B010  (the name the runner's transactions are opened by)
+        setattr(transactions, "in_transaction", timed)  # noqa: B010  (the name the runner's transactions are opened by)
         return self
 
     def __exit__(self, *_: object) -> None:
-        setattr(faults, "in_transaction", self.original)  # noqa: B010
+        setattr(transactions, "in_transaction", self.original)  # noqa: B010
 
 
 async def load(actors: list[Any], post_id: int, seconds: float, pause: float, clock: CommitClock) -> dict[int, float]:

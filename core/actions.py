@@ -17,7 +17,7 @@ from .actor import Actor
 from .audit.diffs import compact
 from .audit.events import AuditRecorded
 from .audit.models import AuditEntry
-from .db.faults import transactionally
+from .db.transactions import transactionally
 from .events import Event
 from .validation import Command, validate
 
