@@ -18,10 +18,13 @@ from pydantic import ValidationError
 
 import api
 from core import CONSOLE, Invalid, NotFound, Role, Settings, accounts, db, runtime
-from core.db import migrations, seeding, tortoise_config
+from core.db import migrations, tortoise_config
 from ui import app as tidings_app
 from ui import front
 from ui import native as desktop
+
+# What `seed` says where the repository's bench/ is missing: the Docker image ships without it.
+NO_SEEDING = "Seeding needs the repository's bench/ folder: run python main.py seed in a clone of the repository."
 
 
 def main(argv: Sequence[str]) -> None:
@@ -105,7 +108,13 @@ async def _role_command(settings: Settings, username: str, role: Role) -> str | 
 
 
 async def _seed_command(settings: Settings, posts: int, users: int | None, *, alongside: bool) -> str | None:
-    """Add seeded users with posts, tags, follows, favourites, comments (core/db/seeding.py); why not, if refused."""
+    """Add seeded users with posts, tags, follows, favourites, comments (bench/seeding.py); why not, if it cannot."""
+    try:
+        from bench import seeding  # noqa: PLC0415  (only this command needs it, and only a clone has it)
+    except ModuleNotFoundError as missing:
+        if missing.name not in {"bench", "bench.seeding"}:
+            raise
+        return NO_SEEDING
     await runtime.start(settings)
     try:
         done = await seeding.seed(

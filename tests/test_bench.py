@@ -6,10 +6,10 @@ import math
 
 import pytest
 
+from bench import seeding
 from bench.api import parse_wrk
 from bench.stats import percentile, summary_ms, table
 from core import ANONYMOUS, accounts, blog
-from core.db import seeding
 from core.db.sql import fetch_one
 
 from .servers import run_main

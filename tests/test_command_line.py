@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from core import ANONYMOUS, CONSOLE, Role, accounts, audit
 
 from .factories import member
-from .servers import run_main
+from .servers import ROOT, run_main
+
+# main.py as it runs in the Docker image, which ships without bench/ (a None in sys.modules refuses the import).
+WITHOUT_BENCH = "import runpy, sys; sys.modules['bench'] = None; runpy.run_path('main.py', run_name='__main__')"
 
 
 def test_help_lists_every_option() -> None:
@@ -83,3 +89,18 @@ async def test_the_first_admin_is_made_from_the_command_line(database_url: str) 
     last = run_main("role", "ann", "member", DATABASE_URL=database_url)
     assert last.returncode == 1
     assert last.stderr.strip().splitlines()[-1] == f"role: {accounts.LAST_ADMIN}"
+
+
+def test_seeding_without_the_bench_folder_says_so_in_one_line() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", WITHOUT_BENCH, "seed", "--posts", "10"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (
+        1,
+        "Seeding needs the repository's bench/ folder: run python main.py seed in a clone of the repository.\n",
+    )
