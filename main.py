@@ -148,7 +148,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Tidings, a real-time publishing platform.",
         epilog="Each option can also be set in the environment: DATABASE_URL, TIDINGS_DATA_DIR, "
         "TIDINGS_SESSION_SECRET, TIDINGS_HOST, TIDINGS_PORT, TIDINGS_LOG_LEVEL, TIDINGS_TRUSTED_PROXIES, "
-        "TIDINGS_RECONNECT_TIMEOUT.",
+        "TIDINGS_RECONNECT_TIMEOUT, TIDINGS_GC_DEFAULT.",
     )
     parser.add_argument("--native", action="store_true", help="open Tidings in a desktop window")
     parser.add_argument("--database-url", dest="database_url", help=fields["database_url"].description)
@@ -166,6 +166,13 @@ def _parser() -> argparse.ArgumentParser:
         dest="reconnect_timeout",
         type=float,
         help=f"{fields['reconnect_timeout'].description} (default: 3)",
+    )
+    parser.add_argument(
+        "--gc-default",
+        dest="gc_default",
+        action="store_true",
+        default=None,  # unset: the environment's TIDINGS_GC_DEFAULT, else off
+        help=fields["gc_default"].description,
     )
     parser.add_argument(
         "--log-level",

@@ -57,6 +57,11 @@ class Settings(BaseSettings):
         le=3600,
         description="seconds an open page waits for its browser to reconnect; after a longer loss the page reloads",
     )
+    gc_default: bool = Field(
+        default=False,
+        description="keep Python's default garbage collection, for comparing in benchmarks (unset: calmer, for many"
+        " open pages)",
+    )
 
     @model_validator(mode="after")
     def _secret_is_safe(self) -> Settings:

@@ -20,7 +20,7 @@ def test_help_lists_every_option() -> None:
     result = run_main("--help")
     assert result.returncode == 0
     options = ("--native", "--database-url", "--data-dir", "--session-secret", "--host", "--port", "--log-level")
-    for option in (*options, "--trusted-proxies"):
+    for option in (*options, "--trusted-proxies", "--reconnect-timeout", "--gc-default"):
         assert option in result.stdout
 
 
