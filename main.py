@@ -17,7 +17,8 @@ from nicegui import app, helpers, ui
 from pydantic import ValidationError
 
 import api
-from core import CONSOLE, Invalid, NotFound, Role, Settings, accounts, db, runtime
+from core import Invalid, NotFound, Role, Settings, accounts, db, runtime
+from core.console import CONSOLE
 from core.db import migrations, tortoise_config
 from ui import app as tidings_app
 from ui import front

@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from core import ANONYMOUS, CONSOLE, Role, accounts, audit
+from core import ANONYMOUS, Role, accounts, audit
+from core.console import CONSOLE
 
 from .factories import member
 from .servers import ROOT, run_main
