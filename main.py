@@ -17,11 +17,15 @@ from nicegui import app, helpers, ui
 from pydantic import ValidationError
 
 import api
-from core import CONSOLE, Invalid, NotFound, Role, Settings, accounts, db, runtime
-from core.db import migrations, seeding, tortoise_config
+from core import Invalid, NotFound, Role, Settings, accounts, db, runtime
+from core.console import CONSOLE
+from core.db import migrations, tortoise_config
 from ui import app as tidings_app
 from ui import front
 from ui import native as desktop
+
+# What `seed` says where the repository's bench/ is missing: the Docker image ships without it.
+NO_SEEDING = "Seeding needs the repository's bench/ folder: run python main.py seed in a clone of the repository."
 
 
 def main(argv: Sequence[str]) -> None:
@@ -105,7 +109,13 @@ async def _role_command(settings: Settings, username: str, role: Role) -> str | 
 
 
 async def _seed_command(settings: Settings, posts: int, users: int | None, *, alongside: bool) -> str | None:
-    """Add seeded users with posts, tags, follows, favourites, comments (core/db/seeding.py); why not, if refused."""
+    """Add seeded users with posts, tags, follows, favourites, comments (bench/seeding.py); why not, if it cannot."""
+    try:
+        from bench import seeding  # noqa: PLC0415  (only this command needs it, and only a clone has it)
+    except ModuleNotFoundError as missing:
+        if missing.name not in {"bench", "bench.seeding"}:
+            raise
+        return NO_SEEDING
     await runtime.start(settings)
     try:
         done = await seeding.seed(
@@ -139,7 +149,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Tidings, a real-time publishing platform.",
         epilog="Each option can also be set in the environment: DATABASE_URL, TIDINGS_DATA_DIR, "
         "TIDINGS_SESSION_SECRET, TIDINGS_HOST, TIDINGS_PORT, TIDINGS_LOG_LEVEL, TIDINGS_TRUSTED_PROXIES, "
-        "TIDINGS_RECONNECT_TIMEOUT.",
+        "TIDINGS_RECONNECT_TIMEOUT, TIDINGS_GC_DEFAULT.",
     )
     parser.add_argument("--native", action="store_true", help="open Tidings in a desktop window")
     parser.add_argument("--database-url", dest="database_url", help=fields["database_url"].description)
@@ -157,6 +167,13 @@ def _parser() -> argparse.ArgumentParser:
         dest="reconnect_timeout",
         type=float,
         help=f"{fields['reconnect_timeout'].description} (default: 3)",
+    )
+    parser.add_argument(
+        "--gc-default",
+        dest="gc_default",
+        action="store_true",
+        default=None,  # unset: the environment's TIDINGS_GC_DEFAULT, else off
+        help=fields["gc_default"].description,
     )
     parser.add_argument(
         "--log-level",

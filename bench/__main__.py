@@ -59,6 +59,9 @@ def main(argv: list[str]) -> None:
     command.add_argument("--servers", default=",".join(fanout.SERVERS), help="tidings,nicegui,socketio")
     command.add_argument("--rounds", type=int, default=FULL.rounds, help="comments added per run")
     command.add_argument("--profile-at", type=int, help="then profile Tidings' server at this many viewers")
+    command.add_argument(
+        "--gc-default", action="store_true", help="Tidings with Python's default garbage collection, for comparing"
+    )
     command = commands.add_parser("throughput", help="figure 2: add_comment through core against raw asyncpg")
     command.add_argument("--actors", type=counts, default=FULL.actors, help="e.g. 1/8/32")
     command.add_argument("--seconds", type=float, default=FULL.throughput_s, help="per load and concurrency")
@@ -75,7 +78,8 @@ def main(argv: list[str]) -> None:
     args = parser.parse_args(argv)
     common.raise_file_limit()
     if args.command == "fanout":
-        fanout.run(args.viewers, tuple(args.servers.split(",")), args.rounds, profile_at=args.profile_at)
+        servers = tuple(args.servers.split(","))
+        fanout.run(args.viewers, servers, args.rounds, profile_at=args.profile_at, gc_default=args.gc_default)
     elif args.command == "throughput":
         throughput.run(args.actors, args.seconds)
     elif args.command == "events":

@@ -1,9 +1,11 @@
 """Figure 3, event latency: from an action's commit to its event reaching a subscriber, in the same process and in
 a second process (each has its own LISTEN connection), with one actor at a time and under the 8-actor load.
 
-The commit's moment is taken right before the action's COMMIT is sent (the benchmark wraps the transaction of
-`core.actions`); the arrival, in each subscriber, when the hub hands it the CommentAdded. Both processes read the
-machine's monotonic clock.
+The commit's moment is seen from outside, as any client sees it: PostgreSQL delivers a NOTIFY only once its
+transaction has committed, so the first process to receive it (of the two above and a third that only LISTENs, bare
+asyncpg with nothing else to do, which a busy event loop cannot hold up) marks when the commit became visible. The
+figure is what Tidings adds to that delivery: its listener, the hub, the wait for a busy event loop. Every process
+reads the machine's monotonic clock; no code of core is wrapped or patched.
 """
 
 from __future__ import annotations
@@ -12,16 +14,11 @@ import asyncio
 import json
 import sys
 import time
-from asyncio.subprocess import PIPE
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from asyncio.subprocess import PIPE, Process
 from pathlib import Path
 from typing import Any
 
-from tortoise.transactions import in_transaction
-
 from core import Event, blog, hub
-from core.db import faults
 
 from . import common, database
 from .stats import summary_ms, table
@@ -30,43 +27,20 @@ BODY = "A comment whose event is timed."
 MODES = {"one actor, a comment every 20 ms": 1, "under load: 8 actors without pause": 8}
 
 
-class CommitClock:
-    """Wraps core's transactions (core/db/faults.py opens them) to note the moment each COMMIT is sent, per task."""
-
-    def __init__(self) -> None:
-        self.sent: dict[asyncio.Task[Any] | None, float] = {}
-        self.original = in_transaction
-
-    def __enter__(self) -> CommitClock:
-        original, sent = self.original, self.sent
-
-        @asynccontextmanager
-        async def timed(*args: Any, **kwargs: Any) -> AsyncIterator[Any]:
-            async with original(*args, **kwargs) as connection:
-                yield connection
-                sent[asyncio.current_task()] = time.perf_counter()  # the block is done: COMMIT goes next
-
-        setattr(faults, "in_transaction", timed)  # noqa: B010  (the name the runner's transactions are opened by)
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        setattr(faults, "in_transaction", self.original)  # noqa: B010
-
-
-async def load(actors: list[Any], post_id: int, seconds: float, pause: float, clock: CommitClock) -> dict[int, float]:
-    """Comments added for `seconds`; {comment id: when its COMMIT was sent}."""
-    committed: dict[int, float] = {}
+async def load(actors: list[Any], post_id: int, seconds: float, pause: float) -> list[int]:
+    """Comments added for `seconds`; their ids."""
+    added: list[int] = []
     stop = time.perf_counter() + seconds
 
     async def actor_loop(actor: Any) -> None:
         while time.perf_counter() < stop:
-            comment = await blog.add_comment(actor, post_id=post_id, body=f"{BODY} ({len(committed)})")
-            committed[comment.id] = clock.sent.pop(asyncio.current_task())
+            comment = await blog.add_comment(actor, post_id=post_id, body=f"{BODY} ({len(added)})")
+            added.append(comment.id)
             if pause:
                 await asyncio.sleep(pause)
 
     await asyncio.gather(*(actor_loop(actor) for actor in actors))
-    return committed
+    return added
 
 
 async def measure(seconds: float) -> dict[str, Any]:
@@ -81,40 +55,63 @@ async def measure(seconds: float) -> dict[str, Any]:
                 here[event.comment_id] = time.perf_counter()
 
         unsubscribe = hub.subscribe(blog.COMMENTS_TOPIC, on_event)
-        other = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bench.listener",
-            url,
-            cwd=common.ROOT,
-            stdin=PIPE,
-            stdout=PIPE,
-            limit=2**24,  # its answer is one JSON line of every arrival
-        )
-        assert other.stdout is not None
-        assert other.stdin is not None
-        ready = (await other.stdout.readline()).decode()
-        if ready.strip() != "ready":
-            raise RuntimeError(f"the second process did not start: {ready!r}")
-        committed: dict[str, dict[int, float]] = {}
-        with CommitClock() as clock:
-            for mode, n in MODES.items():
-                common.progress(f"events: {mode}, {seconds:.0f} s")
-                committed[mode] = await load(actors[:n], post.id, seconds, 0.02 if n == 1 else 0.0, clock)
+        other, bare = await listener(url), await listener(url, "--bare")
+        added: dict[str, list[int]] = {}
+        for mode, n in MODES.items():
+            common.progress(f"events: {mode}, {seconds:.0f} s")
+            added[mode] = await load(actors[:n], post.id, seconds, 0.02 if n == 1 else 0.0)
         await asyncio.sleep(1.0)  # the last events arrive
         unsubscribe()
-        other.stdin.write(b"stop\n")
-        await other.stdin.drain()
-        there = {int(k): v for k, v in json.loads(await other.stdout.readline()).items()}
-        await asyncio.wait_for(other.wait(), 30)
+        there, alone = await arrivals(other), await arrivals(bare)
+    committed = first_arrivals(here, there, alone)
     runs = []
-    for mode, sent in committed.items():
+    for mode, ids in added.items():
         for where, received in (("same process", here), ("second process", there)):
-            delays = [received[i] - t for i, t in sent.items() if i in received]
+            delays = [received[i] - committed[i] for i in ids if i in received]
             runs.append(
-                {"mode": mode, "where": where, "events": len(sent), "received": len(delays), **summary_ms(delays)}
+                {"mode": mode, "where": where, "events": len(ids), "received": len(delays), **summary_ms(delays)}
             )
     return {"runs": runs, "seconds": seconds}
+
+
+def first_arrivals(*each_process: dict[int, float]) -> dict[int, float]:
+    """{comment id: the first moment any process received its event}: the commit was visible by then."""
+    first: dict[int, float] = {}
+    for received in each_process:
+        for comment_id, moment in received.items():
+            first[comment_id] = min(moment, first.get(comment_id, moment))
+    return first
+
+
+async def listener(url: str, *args: str) -> Process:
+    """A `bench.listener` process, once it is listening."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bench.listener",
+        url,
+        *args,
+        cwd=common.ROOT,
+        stdin=PIPE,
+        stdout=PIPE,
+        limit=2**24,  # its answer is one JSON line of every arrival
+    )
+    assert process.stdout is not None
+    ready = (await process.stdout.readline()).decode()
+    if ready.strip() != "ready":
+        raise RuntimeError(f"a listener process did not start: {ready!r}")
+    return process
+
+
+async def arrivals(process: Process) -> dict[int, float]:
+    """What a `bench.listener` process noted: {comment id: when its event arrived}; the process ends."""
+    assert process.stdin is not None
+    assert process.stdout is not None
+    process.stdin.write(b"stop\n")
+    await process.stdin.drain()
+    received = {int(k): v for k, v in json.loads(await process.stdout.readline()).items()}
+    await asyncio.wait_for(process.wait(), 30)
+    return received
 
 
 def run(seconds: float) -> dict[str, Any]:

@@ -99,10 +99,12 @@ async def prepare_tidings(counts: list[int], readers: int) -> dict[str, Any]:
     return {"slugs": slugs, "readers": names, "commenter": "carol"}
 
 
-def server_for(kind: str) -> common.ServerProcess:
-    """A fresh server process of one kind."""
+def server_for(kind: str, *, gc_default: bool = False) -> common.ServerProcess:
+    """A fresh server process of one kind (Tidings with Python's default garbage collection if `gc_default`)."""
     if kind == "tidings":
         env = {"NICEGUI_STORAGE_PATH": str(DATA / ".nicegui")}
+        if gc_default:
+            env["TIDINGS_GC_DEFAULT"] = "1"  # read by the server's Settings, like any deployment's configuration
         args = ["main.py", "--data-dir", str(DATA), "--port", "{port}", "--log-level", "warning"]
         if os.environ.get("BENCH_PROFILE"):  # the server under pyinstrument: its figures are not comparable
             args = ["-m", "bench.profiled", str(common.RESULTS / "fanout-profile.txt"), *args]
@@ -111,9 +113,11 @@ def server_for(kind: str) -> common.ServerProcess:
     return common.ServerProcess(["-m", module, "{port}"], ready_path="/health" if kind == "nicegui" else "/post")
 
 
-def measure(kind: str, viewers: int, setup: dict[str, Any], rounds: int, settle: float = 3.0) -> dict[str, Any]:
+def measure(
+    kind: str, viewers: int, setup: dict[str, Any], rounds: int, settle: float = 3.0, *, gc_default: bool = False
+) -> dict[str, Any]:
     """One server, one viewer count: a fresh server and a client process of simulated tabs."""
-    with server_for(kind) as server:
+    with server_for(kind, gc_default=gc_default) as server:
         args = [
             "-m",
             "bench.tabs",
@@ -149,7 +153,8 @@ def measure(kind: str, viewers: int, setup: dict[str, Any], rounds: int, settle:
         result = common.run_json(args, timeout=1800)
     latencies = result.pop("latencies_s")
     result.pop("still_open", None)
-    return {"server": kind, **result, **summary_ms(latencies), "received": len(latencies)}
+    gc = {"gc_default": True} if gc_default and kind == "tidings" else {}
+    return {"server": kind, **gc, **result, **summary_ms(latencies), "received": len(latencies)}
 
 
 def run(
@@ -158,9 +163,12 @@ def run(
     rounds: int = 3,
     settle: float = 3.0,
     profile_at: int | None = None,
+    *,
+    gc_default: bool = False,
 ) -> dict[str, Any]:
     """Every server at every viewer count, then (if `profile_at`) Tidings profiled while its comments fan out to that
-    many viewers; prints the table and writes bench/results/fanout.json."""
+    many viewers; prints the table and writes bench/results/fanout.json. `gc_default`: Tidings with Python's default
+    garbage collection, for comparing with its calmer one."""
     setup: dict[str, Any] = {}
     profile: dict[str, Any] | None = None
     if "tidings" in servers:
@@ -171,7 +179,7 @@ def run(
     for viewers in counts:
         for kind in servers:
             common.progress(f"fanout: {LABELS[kind]}, {viewers} viewers")
-            runs.append(measure(kind, viewers, setup, rounds, settle))
+            runs.append(measure(kind, viewers, setup, rounds, settle, gc_default=gc_default))
             common.save("fanout", {"runs": runs, "counts": counts, "rounds": rounds})
     if profile_at and "tidings" in servers:
         common.progress(f"fanout: Tidings under pyinstrument, {profile_at} viewers (where the CPU goes; not timed)")
@@ -207,7 +215,7 @@ def rows(runs: list[dict[str, Any]]) -> list[list[object]]:
     """One table row per measured run."""
     return [
         [
-            LABELS[r["server"]],
+            LABELS[r["server"]] + (" (Python's default GC)" if r.get("gc_default") else ""),
             r["viewers"],
             r["p50"],
             r["p95"],

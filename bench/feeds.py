@@ -40,8 +40,9 @@ async def measure(posts: int) -> dict[str, Any]:
     """Every feed at the database's current size (core's runtime is started by the caller)."""
     from core import Actor, Role, blog  # noqa: PLC0415
     from core.blog.feeds import feed_query  # noqa: PLC0415
-    from core.db import seeding  # noqa: PLC0415
     from core.db.sql import fetch, fetch_one  # noqa: PLC0415
+
+    from . import seeding  # noqa: PLC0415
 
     reader = await fetch_one(
         "WITH written AS (SELECT author_id, count(*) AS n FROM posts WHERE status = 'published' AND NOT archived"

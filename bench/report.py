@@ -159,10 +159,12 @@ Measured {when}. The whole profile of the 8-actor load is written to `bench/resu
 
 EVENTS = """## 3. Event latency
 
-From the moment an action's `COMMIT` is sent (the benchmark wraps core's transaction to note it) to the moment its
-`CommentAdded` reaches a subscriber of the event hub: in the same process, and in a second process (its own
-runtime and `LISTEN` connection, as every app process has). Both read the machine's monotonic clock. Each load
-runs {seconds:.0f} s.
+From the moment an action's commit became visible to the moment its `CommentAdded` reaches a subscriber of the event
+hub: in the same process, and in a second process (its own runtime and `LISTEN` connection, as every app process
+has). The commit is seen from outside: PostgreSQL delivers a `NOTIFY` only once its transaction has committed, so its
+moment is the first arrival of the event in any process, a third one included that only listens with bare asyncpg
+(no busy event loop holds it up). The figure is what Tidings adds to PostgreSQL's delivery; the commit's own
+round trip is not in it. Every process reads the machine's monotonic clock. Each load runs {seconds:.0f} s.
 
 {table}
 

@@ -5,7 +5,7 @@ checks (its own name), the states the row must be in, who must say why, and the 
 does the rest, by construction: validate the input → open a transaction → load the row → authorize → check the
 row's state and the reason → run the body → write the audit entry → NOTIFY the events → commit. Any failure rolls
 back all of it, events included (they are sent inside the transaction). A transaction whose connection was found
-dead before its commit runs again once (core/db/faults.py); a database out of reach is `Unavailable`.
+dead before its commit runs again once (core/db/transactions.py); a database out of reach is `Unavailable`.
 
 Pages and the API ask the same declaration before they show a control: `can`, `why_not`, `needs_reason`.
 """
@@ -21,7 +21,7 @@ from .actor import Actor
 from .audit.diffs import compact
 from .audit.events import AuditRecorded
 from .audit.models import AuditEntry
-from .db.faults import transactionally
+from .db.transactions import transactionally
 from .errors import Invalid
 from .events import Event
 from .validation import Command, validate

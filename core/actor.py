@@ -32,7 +32,3 @@ class Actor:
 
 
 ANONYMOUS = Actor()
-
-# The operator at the server's command line (`python main.py role NAME admin`): how the first admin is made. It
-# is no user (no id, no session), so nothing a browser or a token sends can become it.
-CONSOLE = Actor(username="console", role=Role.ADMIN)

@@ -31,7 +31,8 @@ GENERATE = 'generate one with: python -c "import secrets; print(secrets.token_ur
 class Settings(BaseSettings):
     """Configuration of one Tidings process."""
 
-    model_config = SettingsConfigDict(env_prefix="TIDINGS_", extra="ignore")
+    # By name too: `Settings(database_url=...)` (the command line's --database-url) must not be dropped for its alias.
+    model_config = SettingsConfigDict(env_prefix="TIDINGS_", extra="ignore", validate_by_name=True)
 
     database_url: str | None = Field(
         default=None,
@@ -55,6 +56,11 @@ class Settings(BaseSettings):
         gt=0,
         le=3600,
         description="seconds an open page waits for its browser to reconnect; after a longer loss the page reloads",
+    )
+    gc_default: bool = Field(
+        default=False,
+        description="keep Python's default garbage collection, for comparing in benchmarks (unset: calmer, for many"
+        " open pages)",
     )
 
     @model_validator(mode="after")

@@ -8,8 +8,9 @@ import jwt
 import pytest
 
 from api.auth import LIFETIME, Tokens, signing_key
-from core import ANONYMOUS, CONSOLE, Settings, accounts, audit
+from core import ANONYMOUS, Settings, accounts, audit
 from core.accounts.throttle import FREE_FAILURES_PER_ACCOUNT
+from core.console import CONSOLE
 
 from .api_client import api_client, auth, errors, log_in, register
 from .factories import PASSWORD

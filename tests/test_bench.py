@@ -6,10 +6,11 @@ import math
 
 import pytest
 
+from bench import seeding
 from bench.api import parse_wrk
+from bench.events import first_arrivals
 from bench.stats import percentile, summary_ms, table
 from core import ANONYMOUS, accounts, blog
-from core.db import seeding
 from core.db.sql import fetch_one
 
 from .servers import run_main
@@ -44,6 +45,11 @@ def test_tables_align_numbers_and_render_markdown() -> None:
 
 def test_wrk_output_is_read() -> None:
     assert parse_wrk(WRK) == {"rps": 192.8, "p50": 213.52, "p75": 300.1, "p90": 362.0, "p99": 1200.0, "errors": 3.0}
+
+
+def test_a_commit_is_dated_by_the_first_process_its_event_reached() -> None:
+    same, second, bare = {1: 5.0, 2: 9.0}, {1: 4.0, 2: 9.5, 3: 1.0}, {1: 4.5, 2: 8.0}
+    assert first_arrivals(same, second, bare) == {1: 4.0, 2: 8.0, 3: 1.0}
 
 
 async def test_the_seed_command_adds_rows_the_app_can_use(database_url: str) -> None:

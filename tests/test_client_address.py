@@ -8,7 +8,8 @@ import urllib.request
 
 import pytest
 
-from core import CONSOLE, audit
+from core import audit
+from core.console import CONSOLE
 
 from .servers import AppProcess
 

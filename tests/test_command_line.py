@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
-from core import ANONYMOUS, CONSOLE, Role, accounts, audit
+from core import ANONYMOUS, Role, accounts, audit
+from core.console import CONSOLE
 
 from .factories import member
-from .servers import run_main
+from .servers import ROOT, run_main
+
+# main.py as it runs in the Docker image, which ships without bench/ (a None in sys.modules refuses the import).
+WITHOUT_BENCH = "import runpy, sys; sys.modules['bench'] = None; runpy.run_path('main.py', run_name='__main__')"
 
 
 def test_help_lists_every_option() -> None:
     result = run_main("--help")
     assert result.returncode == 0
     options = ("--native", "--database-url", "--data-dir", "--session-secret", "--host", "--port", "--log-level")
-    for option in (*options, "--trusted-proxies"):
+    for option in (*options, "--trusted-proxies", "--reconnect-timeout", "--gc-default"):
         assert option in result.stdout
 
 
@@ -42,6 +49,11 @@ def test_help_lists_every_option() -> None:
             {"DATABASE_URL": "postgresql://app:hunter2@127.0.0.1:1/tidings", "TIDINGS_SESSION_SECRET": "s" * 32},
             "Database error: cannot connect to PostgreSQL at 127.0.0.1:1/tidings",
         ),
+        (
+            ("--database-url", "postgresql://app:hunter2@127.0.0.1:1/tidings", "--session-secret", "s" * 32),
+            {},
+            "Database error: cannot connect to PostgreSQL at 127.0.0.1:1/tidings",
+        ),
     ],
     ids=[
         "server-without-secret",
@@ -49,6 +61,7 @@ def test_help_lists_every_option() -> None:
         "server-with-a-placeholder-secret",
         "port-out-of-range",
         "unreachable-database",
+        "unreachable-database-from-the-command-line",
     ],
 )
 def test_bad_configuration_is_explained_in_one_sentence(
@@ -77,3 +90,18 @@ async def test_the_first_admin_is_made_from_the_command_line(database_url: str) 
     last = run_main("role", "ann", "member", DATABASE_URL=database_url)
     assert last.returncode == 1
     assert last.stderr.strip().splitlines()[-1] == f"role: {accounts.LAST_ADMIN}"
+
+
+def test_seeding_without_the_bench_folder_says_so_in_one_line() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", WITHOUT_BENCH, "seed", "--posts", "10"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (
+        1,
+        "Seeding needs the repository's bench/ folder: run python main.py seed in a clone of the repository.\n",
+    )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bench import seeding
 from core import ANONYMOUS, Invalid, accounts
-from core.db import seeding
 from core.db.sql import fetch_one
 
 from .factories import PASSWORD, member, published

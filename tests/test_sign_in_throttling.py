@@ -11,8 +11,9 @@ from datetime import timedelta
 import pytest
 from tortoise import connections
 
-from core import ANONYMOUS, CONSOLE, Invalid, Throttled, accounts, audit
+from core import ANONYMOUS, Invalid, Throttled, accounts, audit
 from core.accounts.throttle import FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_ADDRESS, wait_after
+from core.console import CONSOLE
 
 from .factories import PASSWORD, failed_sign_ins, member
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
@@ -41,7 +40,8 @@ def setup(settings: Settings) -> None:
     @asynccontextmanager
     async def lifespan(application: Any) -> AsyncIterator[Any]:
         await hold.acquire()
-        calm_collector()
+        if not settings.gc_default:
+            calm_collector()
         try:
             async with original(application) as state:
                 yield state
@@ -64,8 +64,6 @@ def calm_collector() -> None:
     the policy) is frozen, never scanned again; collections come less often. Garbage without cycles is freed at
     once as always; what is left for the collector is found a little later.
     """
-    if os.environ.get("TIDINGS_GC_DEFAULT"):  # for comparing, in benchmarks
-        return
     gc.collect()
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)

@@ -12,6 +12,7 @@ from .auth import (
     sign_out_everywhere,
 )
 from .combined import sign_up, update_account
+from .directory import PAGE as PAGE_SIZE
 from .directory import count_users, list_users
 from .events import (
     USERS_TOPIC,
@@ -48,6 +49,7 @@ __all__ = [
     "LAST_ADMIN",
     "NO_EMAIL",
     "NO_USERNAME",
+    "PAGE_SIZE",
     "PASSWORD_CHANGED",
     "PASSWORD_MIN",
     "PICTURE_NOT_HTTPS",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..actor import Actor
-from ..db.faults import transactionally
+from ..db.transactions import transactionally
 from .auth import change_password, register, sign_in
 from .profiles import update_profile
 from .queries import get_user

@@ -2,11 +2,13 @@
 
 from .diffs import DiffLine, FieldChange, Span, readable
 from .events import AUDIT_TOPIC, AuditRecorded
+from .queries import PAGE as PAGE_SIZE
 from .queries import action_names, activity, get_entry, list_entries, post_history
 from .views import AuditView, DayActivity
 
 __all__ = [
     "AUDIT_TOPIC",
+    "PAGE_SIZE",
     "AuditRecorded",
     "AuditView",
     "DayActivity",

@@ -9,7 +9,7 @@ from tortoise import Tortoise
 
 from . import migrations
 from .config import tortoise_config
-from .faults import expire_connections
+from .transactions import expire_connections
 
 
 async def connect(url: str) -> list[str]:

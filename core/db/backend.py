@@ -2,7 +2,7 @@
 
 A read is safe to run twice: one that meets a connection the server dropped (a restart, a failover) runs
 again on a fresh one, and a database still out of reach is `Unavailable` rather than a crash. Writes run in
-actions, inside transactions, which core/db/faults.py makes as safe.
+actions, inside transactions, which core/db/transactions.py makes as safe.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 from tortoise.backends.asyncpg.client import AsyncpgDBClient
 
-from .faults import reading
+from .transactions import reading
 
 
 class ResilientClient(AsyncpgDBClient):

@@ -56,7 +56,7 @@ class TrailPanel:
                 audit_line(entry)
         if found:
             self.oldest = found[-1].id
-        self.more.set_visibility(len(found) == audit.queries.PAGE)
+        self.more.set_visibility(len(found) == audit.PAGE_SIZE)
 
     async def on_event(self, event: Event) -> None:
         """Put a newly committed entry on top when it matches the filters."""

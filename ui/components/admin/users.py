@@ -35,7 +35,7 @@ class UsersPanel:
 
     async def turn(self, step: int) -> None:
         """Show the previous or next page."""
-        self.offset = max(0, self.offset + step * accounts.directory.PAGE)
+        self.offset = max(0, self.offset + step * accounts.PAGE_SIZE)
         await self.load()
 
     async def load(self) -> None:

@@ -1,4 +1,4 @@
-"""Transactions that survive a database restart: a lost connection is retried once or reported as `Unavailable`.
+"""The transactions actions run in (and reads outside them): run again once after a lost connection, or `Unavailable`.
 
 A transaction whose connection is lost before COMMIT was sent certainly rolled back, so it runs again (once)
 on a fresh connection: the first action after a failover succeeds instead of failing. A connection lost while
