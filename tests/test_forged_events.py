@@ -44,7 +44,7 @@ async def test_a_forged_edit_of_someone_elses_post_is_refused(user: User) -> Non
     await sign_in(user, "bob")
     browser_storage(user)
     client = await user.open("/")
-    from ui.pages.editor import Editor
+    from ui.components.editor.editor import Editor
 
     with client:
         editor = Editor(bob, post)

@@ -8,7 +8,7 @@ from nicegui import ui
 
 from core import blog
 
-from .posts import tag_chips
+from ..posts import tag_chips
 
 Choice = Callable[[blog.PostView], Awaitable[None] | None]
 

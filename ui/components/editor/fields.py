@@ -9,8 +9,8 @@ from nicegui import ui
 
 from core import blog
 
-from .form import Form
-from .posts import tag_chips
+from ..form import Form
+from ..posts import tag_chips
 
 NAMES = ("title", "description", "tags", "body")
 TAGS_HINT = f"Up to {blog.TAGS_MAX} tags of up to {blog.TAG_MAX} letters each"
