@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Protocol
 
-from nicegui import ui
+from nicegui import context, ui
 from pydantic import BaseModel
 
 from core import Actor, blog
@@ -50,7 +50,7 @@ async def act(
 
 async def confirm(question: str, action: str, *, detail: str = "") -> bool:
     """Ask `question`; True when the user clicks `action`."""
-    with ui.dialog() as dialog, ui.card().classes("max-w-md"):
+    with page_dialog() as dialog, ui.card().classes("max-w-md"):
         ui.label(question).classes("text-lg")
         if detail:
             ui.label(detail).classes("text-sm text-gray-600")
@@ -58,7 +58,8 @@ async def confirm(question: str, action: str, *, detail: str = "") -> bool:
             ui.button("Cancel", on_click=lambda: dialog.submit(False)).props("flat")
             ui.button(action, on_click=lambda: dialog.submit(True)).props("unelevated color=negative").mark("confirm")
     result = await dialog
-    dialog.delete()
+    if not dialog.is_deleted:
+        dialog.delete()
     return bool(result)
 
 
@@ -69,7 +70,7 @@ async def ask_reason(question: str, action: str, run: Run, rules: type[BaseModel
     The dialog stays until the action goes through or the moderator cancels: a refusal (a reason too short, say)
     is shown in the dialog, under the field, with what was typed kept.
     """
-    with ui.dialog() as dialog, ui.card().classes("w-full max-w-md"):
+    with page_dialog() as dialog, ui.card().classes("w-full max-w-md"):
         ui.label(question).classes("text-lg")
         form = Form(rules)
         reason = form.add("reason", ui.textarea("Reason (the author will be told)")).classes("w-full")
@@ -83,5 +84,13 @@ async def ask_reason(question: str, action: str, run: Run, rules: type[BaseModel
             ui.button("Cancel", on_click=lambda: dialog.submit(False)).props("flat")
             ui.button(action, on_click=submit).props("unelevated color=negative").mark("confirm")
     result = await dialog
-    dialog.delete()
+    if not dialog.is_deleted:
+        dialog.delete()
     return bool(result)
+
+
+def page_dialog() -> ui.dialog:
+    """A dialog belonging to the page itself, not to the part that opened it: a list redrawn live (its row gone)
+    while the dialog is open must not take the dialog with it."""
+    with context.client.content:
+        return ui.dialog()
