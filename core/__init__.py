@@ -1,10 +1,11 @@
 """Tidings' domain, the single source of truth: resources, actions, policies, queries and events.
 
 `ui/` and `api/` import only the names exported here and by the context packages (`core.accounts`,
-`core.blog`), and always act through an `Actor`; the command-line operator's (`core.console`) is main.py's alone.
+`core.blog`, `core.pictures`), and always act through an `Actor`; the command-line operator's (`core.console`) is
+main.py's alone.
 """
 
-from . import access, accounts, audit, blog, hub, limits, notifications, presence, runtime
+from . import access, accounts, audit, blog, hub, limits, notifications, pictures, presence, runtime
 from .actor import ANONYMOUS, Actor, Role
 from .errors import Conflict, DomainError, Forbidden, Invalid, NotFound, Throttled, Unavailable
 from .events import Event, Reconnected
@@ -35,6 +36,7 @@ __all__ = [
     "hub",
     "limits",
     "notifications",
+    "pictures",
     "presence",
     "runtime",
 ]

@@ -33,3 +33,10 @@ TAGS_TYPED_MAX = 100
 REASON_MIN = 3
 REASON_MAX = 200
 DETAIL_MAX = 300  # notifications.detail
+
+# Pictures (core/pictures): what an upload may be, and what Tidings makes of it
+PICTURE_BYTES_MAX = 10 * 1024 * 1024  # the file as uploaded
+PICTURE_PIXELS_MAX = 50_000_000  # width times height, read from the header before any pixel is decoded (bombs)
+PICTURE_SIDE_MAX = 1600  # the longer side of the picture as shown in posts (never enlarged)
+AVATAR_SIDE = 256  # the square thumbnail shown as a profile picture
+UPLOADS_PER_HOUR = 30  # per user

@@ -12,6 +12,7 @@ import logging
 
 from . import db, hub, presence
 from .db.embedded import EmbeddedPostgres
+from .pictures.pruning import Pruner
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -24,6 +25,7 @@ class Runtime:
         self._holders = 0
         self._lock = asyncio.Lock()
         self._embedded: EmbeddedPostgres | None = None
+        self._pruner = Pruner()
         self.database_url = ""
 
     async def start(self, settings: Settings) -> None:
@@ -40,6 +42,7 @@ class Runtime:
                 # The listener lost its connection: the pool's are likely dead too (a restart, a failover).
                 await hub.start(self.database_url, on_reconnect=db.expire_connections)
                 await presence.start()
+                self._pruner.start()  # pictures nothing shows any more: no other program to run for it
             except BaseException:
                 self._holders -= 1
                 await self._teardown()
@@ -62,6 +65,7 @@ class Runtime:
         return await asyncio.to_thread(self._embedded.start)
 
     async def _teardown(self) -> None:
+        await self._pruner.stop()
         await presence.stop()
         await hub.stop()
         await db.disconnect()

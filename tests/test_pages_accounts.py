@@ -126,7 +126,7 @@ async def test_settings_change_the_profile_and_show_errors_under_fields(user: Us
     await user.should_see(accounts.USERNAME_TAKEN)
     user.find(marker="username").clear().type("ann")
     user.find(marker="image").type("not a url")
-    await user.should_see("Enter the address of a picture, starting with https://.")
+    await user.should_see("Enter the address of a picture, starting with https://, or upload one.")
     user.find(marker="image").clear()
     user.find(marker="save-profile").click()
     await until(lambda: bio_of("ann", "Dragon trainer"))

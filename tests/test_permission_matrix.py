@@ -10,10 +10,11 @@ from typing import TypeVar
 
 import pytest
 
-from core import ANONYMOUS, Actor, Forbidden, Role, accounts, blog, notifications
+from core import ANONYMOUS, Actor, Forbidden, Role, accounts, blog, notifications, pictures
 from core.actions import ACTIONS
 
 from .factories import PASSWORD, member, published, signed_in_as, with_role
+from .pictures import picture
 
 T = TypeVar("T")
 Y, N, X = "allow", "deny", "n/a"  # X: the action has no owner to vary (the "other" case is skipped)
@@ -60,6 +61,7 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
     "post.unfavorite": {"anonymous": (X, N), "member": (Y, Y), "moderator": (Y, Y), "admin": (Y, Y), "banned": (N, N)},
     "comment.add": {"anonymous": (X, N), "member": (Y, Y), "moderator": (Y, Y), "admin": (Y, Y), "banned": (N, N)},
     "comment.delete": {"anonymous": (X, N), "member": (Y, N), "moderator": (Y, Y), "admin": (Y, Y), "banned": (N, N)},
+    "picture.upload": {"anonymous": (N, X), "member": (Y, X), "moderator": (Y, X), "admin": (Y, X), "banned": (N, X)},
     "notification.read_all": {
         "anonymous": (N, X),
         "member": (Y, X),
@@ -139,6 +141,7 @@ SCENARIOS: dict[str, Scenario] = {
     "comment.delete": lambda actor, owner: _then(
         _comment_of(owner), lambda c: blog.delete_comment(actor, comment_id=c.id, reason="Testing")
     ),
+    "picture.upload": lambda actor, _: pictures.upload_picture(actor, data=picture("PNG")),
     "notification.read_all": lambda actor, _: notifications.mark_all_read(actor),
 }
 

@@ -82,6 +82,7 @@ CASES: dict[tuple[str, str], Case] = {
     ("member", "comment.add"): Case(BOB, Post(1), (BOB, ARCHIVED)),
     ("member", "comment.delete"): Case(ANN, Comment(2, 1), (BOB, Comment(3, 1))),
     ("moderator", "comment.delete"): Case(MOD, Comment(2, 1), (BOB, Comment(3, 1))),
+    ("member", "picture.upload"): Case(ANN, None, (NOBODY, None)),
     ("member", "notification.read_all"): Case(ANN, None, (NOBODY, None)),
     ("moderator", "admin.view"): Case(MOD, None, (ANN, None)),
     ("moderator", "audit.read"): Case(MOD, None, (ANN, None)),

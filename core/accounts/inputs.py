@@ -20,6 +20,7 @@ from ..limits import (
     USERNAME_MAX,
     USERNAME_MIN,
 )
+from ..pictures.addresses import is_picture_address
 from ..validation import Command, required
 
 _USERNAME = re.compile(r"[A-Za-z0-9_-]+")
@@ -62,10 +63,12 @@ def _given_role(role: Role) -> Role:
 def _image(value: str) -> str | None:
     if not value:
         return None
+    if is_picture_address(value):  # uploaded to Tidings (on /settings, or POST /api/uploads)
+        return value
     if value.lower().startswith("http://"):
         raise ValueError(PICTURE_NOT_HTTPS)
     if not _IMAGE.fullmatch(value):
-        raise ValueError("Enter the address of a picture, starting with https://.")
+        raise ValueError("Enter the address of a picture, starting with https://, or upload one.")
     return value
 
 

@@ -22,4 +22,5 @@ class AuditEntry(Model):
 
     class Meta:
         table = "audit_entries"
-        indexes = (("record_type", "record_id"),)
+        # a record's history; one actor's recent actions of a kind (the hourly count of picture uploads)
+        indexes = (("record_type", "record_id"), ("actor_id", "action", "created_at"))

@@ -8,6 +8,8 @@ from html import unescape
 import nh3
 from markdown_it import MarkdownIt
 
+from ..pictures.addresses import is_picture_address
+
 CACHED_MAX = 20_000  # texts up to this length are rendered once and remembered (most comments, most posts)
 
 
@@ -28,8 +30,22 @@ def _cached(text: str, breaks: bool) -> str:
 
 def _render(text: str, breaks: bool) -> str:
     return nh3.clean(
-        _parser(breaks).render(text), link_rel="nofollow noopener noreferrer", url_schemes={"http", "https", "mailto"}
+        _parser(breaks).render(text),
+        link_rel="nofollow noopener noreferrer",
+        url_schemes={"http", "https", "mailto"},
+        attribute_filter=_shown_pictures,
     )
+
+
+def _shown_pictures(element: str, attribute: str, value: str) -> str | None:
+    """Pictures come from Tidings itself (uploaded) or an https address: any other source is dropped.
+
+    An http:// picture would be blocked by the pages' security policy anyway, and a picture "from" another path of
+    the site (/settings, /api/...) would only make the reader's browser request it.
+    """
+    if element == "img" and attribute == "src":
+        return value if value.lower().startswith("https://") or is_picture_address(value) else None
+    return value
 
 
 def excerpt(html: str, length: int = 200) -> str:

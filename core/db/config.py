@@ -12,6 +12,7 @@ MODEL_MODULES = [
     "core.blog.models",
     "core.notifications.models",
     "core.audit.models",
+    "core.pictures.models",
     "aerich.models",
 ]
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
