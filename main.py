@@ -21,7 +21,7 @@ from core import Invalid, NotFound, Role, Settings, accounts, db, runtime
 from core.console import CONSOLE
 from core.db import migrations, tortoise_config
 from ui import app as tidings_app
-from ui import front
+from ui import front, picture_files
 from ui import native as desktop
 
 # What `seed` says where the repository's bench/ is missing: the Docker image ships without it.
@@ -55,7 +55,9 @@ def serve(settings: Settings, *, native: bool = False) -> None:
     """Serve the pages and the JSON API until Ctrl-C or SIGTERM; the database is ready before the first request."""
     tidings_app.setup(settings)
     api.mount(app, settings)
-    front.install(app, api.PREFIX)  # the token-based API: no session cookie, no user storage
+    picture_files.mount(app)
+    # the token-based API and the pictures: no session cookie, no user storage
+    front.install(app, api.PREFIX, picture_files.PREFIX)
     if native:
         desktop.prepare()
     ui.run(

@@ -8,7 +8,7 @@ from starlette.routing import Mount
 
 from core import Settings
 
-from . import articles, comments, docs, errors, profiles, users
+from . import articles, comments, docs, errors, profiles, uploads, users
 from .auth import Tokens
 
 PREFIX = "/api"
@@ -17,7 +17,8 @@ Tidings' JSON API: the [RealWorld "Conduit"](https://realworld-docs.netlify.app/
 over the same core as the pages, so every write appears live in every open browser.
 
 Articles are published posts: creating one publishes it, deleting one archives it. `PUT /user` changes the
-password only with `currentPassword` beside the new `password`.
+password only with `currentPassword` beside the new `password`. An addition: `POST /uploads` takes a picture and
+answers its address, for an article's body or a user's `image`.
 """
 
 
@@ -36,7 +37,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=500)
     errors.install(app)
     docs.install(app)
-    for module in (users, profiles, articles, comments):
+    for module in (users, profiles, articles, comments, uploads):
         app.include_router(module.router)
     return app
 

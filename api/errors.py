@@ -1,11 +1,12 @@
 """Errors as the contract shows them: `{"errors": {"body": [...]}}`, each message naming its field.
 
-core's typed errors map to status codes here, once for every route: Invalid 422, Unauthorized 401,
-Forbidden 403, NotFound 404, Conflict 409, Unavailable 503 (the database is out of reach: retry).
+core's typed errors map to status codes here, once for every route: Invalid 422, Throttled 429 (with Retry-After),
+Unauthorized 401, Forbidden 403, NotFound 404, Conflict 409, Unavailable 503 (the database is out of reach: retry).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -14,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from core import Conflict, Forbidden, Invalid, NotFound, Unavailable
+from core import Conflict, Forbidden, Invalid, NotFound, Throttled, Unavailable
 
 from .auth import SCHEME, Unauthorized
 from .schemas import GenericErrorModel
@@ -27,6 +28,7 @@ CONTRACT_NAMES = {
     "new_password": "password",
     "post_id": "slug",
     "comment_id": "id",
+    "data": "file",
 }
 NOUNS = {"post": "article"}  # what the contract calls the thing that was not found
 
@@ -37,7 +39,7 @@ DESCRIPTIONS: dict[int, str] = {
     404: "Not found",
     409: "Conflict",
     422: "Unexpected error",
-    429: "Too many failed log-ins: wait the Retry-After seconds",
+    429: "Too many at once (failed log-ins, uploads): wait the Retry-After seconds",
 }
 
 
@@ -48,6 +50,7 @@ def documented(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 def install(app: FastAPI) -> None:
     """Answer every error of `app` in the contract's shape."""
+    app.add_exception_handler(Throttled, _throttled)
     app.add_exception_handler(Invalid, _invalid)
     app.add_exception_handler(RequestValidationError, _malformed)
     app.add_exception_handler(Unauthorized, _unauthorized)
@@ -66,6 +69,12 @@ def answer(status: int, messages: Iterable[str], headers: Mapping[str, str] | No
 async def _invalid(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, Invalid)
     return answer(422, _field_messages((CONTRACT_NAMES.get(f, f), msgs) for f, msgs in error.errors.items()))
+
+
+async def _throttled(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, Throttled)
+    wait = str(math.ceil(error.retry_after.total_seconds()))
+    return answer(429, [message for messages in error.errors.values() for message in messages], {"Retry-After": wait})
 
 
 async def _malformed(_request: Request, error: Exception) -> JSONResponse:

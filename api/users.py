@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import math
+from fastapi import APIRouter, Request
 
-from fastapi import APIRouter, HTTPException, Request
-
-from core import ANONYMOUS, Invalid, Throttled, accounts
+from core import ANONYMOUS, Invalid, accounts
 
 from .auth import CallerDep, TokensDep, Unauthorized
 from .errors import documented
@@ -22,13 +20,10 @@ async def login(body: LoginUserRequest, tokens: TokensDep, request: Request) -> 
     After too many failures the answer is a 429 whose Retry-After says how many seconds to wait.
     """
     address = request.client.host if request.client else None
-    try:
+    try:  # too many failures: Throttled, an Invalid answered with a 429 (errors.py)
         signed_in = await accounts.sign_in(
             ANONYMOUS, login=body.user.email, password=body.user.password, address=address
         )
-    except Throttled as error:
-        wait = str(math.ceil(error.retry_after.total_seconds()))
-        raise HTTPException(429, " ".join(error.errors["password"]), headers={"Retry-After": wait}) from None
     except Invalid as error:
         if accounts.WRONG_CREDENTIALS in error.errors.get("password", []):
             raise Unauthorized(accounts.WRONG_CREDENTIALS) from None

@@ -20,7 +20,7 @@ async def upload(actor: Actor, colour: str) -> pictures.PictureView:
 
 
 async def kept() -> set[str]:
-    return set(await Picture.all().values_list("hash", flat=True))
+    return {str(digest) for digest in await Picture.all().values_list("hash", flat=True)}
 
 
 async def test_a_picture_nothing_references_is_removed_once_its_grace_is_over() -> None:

@@ -1,8 +1,9 @@
-"""The server's front door: requests for the token-based API go straight to it, past the pages' middleware.
+"""The server's front door: requests for the token-based API and for pictures go straight to their apps, past the
+pages' middleware.
 
 NiceGUI's middleware gives every request a session cookie and an entry in the user storage, for the browser of a
-page; the API is token-based and needs neither (nor the pages' compression and caching rules). Its answers keep
-the security headers.
+page; the API is token-based and pictures are public, so they need neither (nor the pages' compression and caching
+rules). Their answers keep the security headers.
 """
 
 from __future__ import annotations
@@ -16,13 +17,16 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from .security_headers import SecurityHeaders
 
 
-def install(app: FastAPI, prefix: str) -> None:
-    """Send the requests under `prefix` straight to the app mounted there (once, however often `app` is set up)."""
+def install(app: FastAPI, *prefixes: str) -> None:
+    """Send the requests under each prefix straight to the app mounted there (once, however often `app` is set up)."""
     build: Callable[[], ASGIApp] = getattr(app.build_middleware_stack, "tidings_original", app.build_middleware_stack)
 
     def build_with_front() -> ASGIApp:  # Starlette builds the stack at the first request, after every mount
-        mount = next(r for r in app.router.routes if isinstance(r, Mount) and r.path == prefix)
-        return Front(mount, build())
+        stack = build()
+        for prefix in prefixes:
+            mount = next(r for r in app.router.routes if isinstance(r, Mount) and r.path == prefix)
+            stack = Front(mount, stack)
+        return stack
 
     build_with_front.tidings_original = build  # type: ignore[attr-defined]
     setattr(app, "build_middleware_stack", build_with_front)  # noqa: B010  (mypy forbids assigning to a method)

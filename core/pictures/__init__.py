@@ -1,6 +1,6 @@
 """Pictures: the code interface pages and the API may use (upload, read, addresses)."""
 
-from ..limits import AVATAR_SIDE, PICTURE_BYTES_MAX, PICTURE_SIDE_MAX, UPLOADS_PER_HOUR
+from ..limits import AVATAR_SIDE, PICTURE_BYTES_MAX, PICTURE_PIXELS_MAX, PICTURE_SIDE_MAX, UPLOADS_PER_HOUR
 from .addresses import PREFIX, is_picture_address
 from .cleaning import DAMAGED, MORE_THAN_A_PICTURE, NOT_A_PICTURE, TOO_BIG, TOO_MANY_PIXELS
 from .inputs import UploadPicture
@@ -16,6 +16,7 @@ __all__ = [
     "MORE_THAN_A_PICTURE",
     "NOT_A_PICTURE",
     "PICTURE_BYTES_MAX",
+    "PICTURE_PIXELS_MAX",
     "PICTURE_SIDE_MAX",
     "PREFIX",
     "TOO_BIG",
