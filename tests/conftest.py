@@ -20,7 +20,7 @@ from core.db.config import MODEL_MODULES
 from .browsers import Browser, chromium
 from .database import SessionDatabase, test_server, wipe
 from .events import EventLog
-from .servers import SCREENSHOTS
+from .servers import SCREENSHOTS, AppProcess
 from .simulation import follow_the_acting_page
 
 pytest_plugins = ["nicegui.testing.user_plugin"]
@@ -110,6 +110,15 @@ async def events() -> AsyncIterator[EventLog]:
     log = EventLog()
     yield log
     log.close()
+
+
+@pytest.fixture(scope="module")
+def two_processes(database_url: str) -> Iterator[tuple[AppProcess, AppProcess]]:
+    """Two `python main.py` processes on different ports sharing the test database."""
+    first, second = AppProcess().start(), AppProcess().start()
+    yield first, second
+    first.stop()
+    second.stop()
 
 
 @pytest.fixture

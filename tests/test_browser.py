@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import asyncpg
@@ -19,15 +19,6 @@ from .servers import AppProcess
 
 pytestmark = pytest.mark.audit_elsewhere  # the app processes under test write the audit entries
 AUTOSAVE_WATCH = 3.0  # seconds: twice the editor's pause before it saves by itself
-
-
-@pytest.fixture(scope="module")
-def two_processes(database_url: str) -> Iterator[tuple[AppProcess, AppProcess]]:
-    """Two `python main.py` processes on different ports sharing the test database."""
-    first, second = AppProcess().start(), AppProcess().start()
-    yield first, second
-    first.stop()
-    second.stop()
 
 
 def test_a_comment_made_in_one_browser_appears_live_in_another_served_by_another_process(

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from nicegui import app, ui
 
-from core import Actor, Event, access, accounts, blog, notifications
+from core import Actor, Event, NotFound, access, accounts, blog, notifications
 
 from .. import live, session
 from .bell import Bell
@@ -84,8 +84,10 @@ async def _account_controls(viewer: Actor) -> None:
     me = await accounts.get_user(viewer, viewer.username)
     with ui.button().props("flat no-caps color=white").mark("account"):
         # Picture and name: one element of markup (every element costs memory on every open page).
-        ui.html(account_html(me.username, me.image))
+        shown = ui.html(account_html(me.username, me.image))
         menu = ui.menu().props("anchor='bottom right' self='top right'")
+    assert viewer.id is not None  # signed in: the account controls are theirs
+    live.subscribe(accounts.user_topic(viewer.id), lambda event: _profile_changed(viewer, shown, event))
     # The items are made when the menu first opens: most pages are read, not navigated from the menu, and every
     # element costs memory on every open page.
     menu.on_value_change(
@@ -101,6 +103,16 @@ def _account_menu(viewer: Actor, menu: ui.menu) -> None:
             ui.menu_item("Admin", lambda: ui.navigate.to("/admin"))
         ui.separator()
         ui.menu_item("Sign out", lambda: _sign_out(viewer))
+
+
+async def _profile_changed(viewer: Actor, shown: ui.html, event: Event) -> None:
+    if isinstance(event, accounts.ProfileUpdated):  # a new picture (or name) shows in the header at once
+        try:
+            me = await accounts.get_user(viewer, viewer.username)
+        except NotFound:  # renamed elsewhere: the page is rebuilt for the name they have now
+            _reload_once()
+            return
+        shown.content = account_html(me.username, me.image)
 
 
 def _toggle_dark(dark: ui.dark_mode) -> None:

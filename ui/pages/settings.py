@@ -1,16 +1,18 @@
-"""Settings: the signed-in user's profile (name, e-mail, bio, picture), password, and signing out everywhere."""
+"""Settings: the signed-in user's profile (name, e-mail, bio, picture: an address or uploaded), password, and signing
+out everywhere."""
 
 from __future__ import annotations
 
 from nicegui import ui
 
-from core import Actor, accounts
+from core import Actor, accounts, pictures
 
 from .. import session
 from ..components.feedback import attempt
 from ..components.form import Form
 from ..components.frame import frame
 from ..components.missing import gone
+from ..components.picture_upload import LIMITS, PictureUpload
 
 
 @ui.page("/settings")
@@ -44,10 +46,20 @@ class ProfileForm:
             f"type=email maxlength={accounts.EMAIL_MAX}"
         )
         self.form.add("image", ui.input("Picture (address of an image)", value=me.image or "")).classes("w-full")
+        PictureUpload(viewer, "Or upload a picture", self.use_picture)
+        ui.label(LIMITS).classes("text-xs text-gray-500")
         self.form.add("bio", ui.textarea("About you", value=me.bio or "")).classes("w-full").props(
             f"autogrow counter maxlength={accounts.BIO_MAX}"
         )
         ui.button("Save profile", on_click=self.save).props("unelevated").mark("save-profile")
+
+    async def use_picture(self, picture: pictures.PictureView, _filename: str) -> None:
+        """An uploaded picture becomes the profile's at once (the header and every page showing it follow)."""
+        if (
+            user := await attempt(accounts.update_profile(self.viewer, image=picture.avatar_url), self.form)
+        ) is not None:
+            self.form.fields["image"].value = user.image or ""
+            ui.notify("Picture saved", type="positive")
 
     async def save(self) -> None:
         """Save the profile; a new name takes effect everywhere at once."""

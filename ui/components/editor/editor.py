@@ -40,7 +40,7 @@ class Editor:
         self.changed_elsewhere = ui.label(ELSEWHERE).classes("w-full p-2 rounded bg-amber-100 dark:bg-amber-900")
         for notice in (self.refusal, self.changed_elsewhere):
             notice.set_visibility(False)
-        self.fields = PostFields(post, self.edited)
+        self.fields = PostFields(viewer, post, self.edited)
         self.copy = BrowserCopy(self.fields.elements)
         self.buttons()
         ui.timer(0.5, self.autosave)

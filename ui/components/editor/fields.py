@@ -1,4 +1,5 @@
-"""The fields of a post being written: title, description, tags, and the text beside its live preview."""
+"""The fields of a post being written: title, description, tags, and the text (with its pictures) beside its live
+preview."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from typing import Any
 
 from nicegui import ui
 
-from core import blog
+from core import Actor, blog
 
 from ..form import Form
 from ..posts import tag_chips
+from .pictures import TextPictures
 
 NAMES = ("title", "description", "tags", "body")
 TAGS_HINT = f"Up to {blog.TAGS_MAX} tags of up to {blog.TAG_MAX} letters each"
@@ -24,7 +26,7 @@ def split_tags(text: str | None) -> list[str]:
 class PostFields:
     """The inputs, checked by the action's own rules as the author types; `edited` hears every change."""
 
-    def __init__(self, post: blog.PostView | None, edited: Callable[[], None]) -> None:
+    def __init__(self, viewer: Actor, post: blog.PostView | None, edited: Callable[[], None]) -> None:
         self.form = Form(blog.CreatePost, check_while_typing=True)
         self.form.add("title", ui.input("Title")).classes("w-full").props(
             f"outlined counter maxlength={blog.TITLE_MAX}"
@@ -36,10 +38,12 @@ class PostFields:
         tags.classes("w-full").props(f'outlined hint="{TAGS_HINT}"')
         self.tag_preview = ui.row()
         with ui.grid(columns=2).classes("w-full gap-4 max-md:grid-cols-1"):
-            body = self.form.add("body", ui.textarea("Text (Markdown)"))
-            body.classes("w-full").props(
-                f'outlined autogrow counter maxlength={blog.BODY_MAX} input-style="min-height: 18rem"'
-            )
+            with ui.column().classes("w-full gap-1"):
+                body = self.form.add("body", ui.textarea("Text (Markdown)"))
+                body.classes("w-full").props(
+                    f'outlined autogrow counter maxlength={blog.BODY_MAX} input-style="min-height: 18rem"'
+                )
+                TextPictures(viewer, body)
             with ui.card().props("flat bordered").classes("w-full min-h-72"):
                 ui.label("Preview").classes("text-xs text-gray-500")
                 self.preview = ui.html().classes("nicegui-markdown tidings-text w-full")
