@@ -50,3 +50,14 @@ async def test_an_unknown_picture_is_a_404_that_is_not_kept(user: User) -> None:
         ]
     assert [answer.status_code for answer in answers] == [404, 404, 404, 404]
     assert answers[0].headers["Cache-Control"] == "no-store"
+
+
+async def test_an_upload_longer_than_a_picture_may_be_is_refused_before_it_is_read(user: User) -> None:
+    too_long = {"Content-Length": str(pictures.PICTURE_BYTES_MAX + 1024 * 1024), "Authorization": "Token x"}
+    async with client() as http:
+        api = await http.post("/api/uploads", content=b"--x--", headers=too_long)
+        page = await http.post("/_nicegui/client/0f0e/upload/12", content=b"--x--", headers=too_long)
+    for answer in (api, page):
+        assert answer.status_code == 413
+        assert answer.json() == {"errors": {"body": [f"file: {pictures.TOO_BIG}"]}}
+        assert answer.headers["X-Content-Type-Options"] == "nosniff"

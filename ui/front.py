@@ -15,6 +15,7 @@ from starlette.routing import Match, Mount
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .security_headers import SecurityHeaders
+from .upload_limit import UploadLimit
 
 
 def install(app: FastAPI, *prefixes: str) -> None:
@@ -26,7 +27,7 @@ def install(app: FastAPI, *prefixes: str) -> None:
         for prefix in prefixes:
             mount = next(r for r in app.router.routes if isinstance(r, Mount) and r.path == prefix)
             stack = Front(mount, stack)
-        return stack
+        return UploadLimit(stack)
 
     build_with_front.tidings_original = build  # type: ignore[attr-defined]
     setattr(app, "build_middleware_stack", build_with_front)  # noqa: B010  (mypy forbids assigning to a method)
