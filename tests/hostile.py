@@ -20,6 +20,7 @@ from pydantic.fields import FieldInfo
 from core import ANONYMOUS, Actor, Role, accounts, blog, limits
 
 from .factories import PASSWORD, draft, member, published, with_role
+from .pictures import SVG, picture
 
 LIMITS = tuple(value for name, value in vars(limits).items() if name.endswith(("_MIN", "_MAX")))
 SEEDS = (
@@ -122,6 +123,8 @@ PLAUSIBLE: dict[str, Callable[[World], st.SearchStrategy[Any]]] = {
     "image": lambda _: st.sampled_from(["", "https://example.com/a.png", "javascript:alert(1)"]),
     "role": lambda _: st.sampled_from(["member", "moderator", "admin", "root"]),
     "address": lambda _: st.none() | st.ip_addresses().map(str) | st.text(max_size=70),
+    "data": lambda _: st.sampled_from([picture("PNG"), picture("GIF"), picture("PNG") + SVG, SVG]) | st.binary(),
+    "filename": lambda _: st.text(max_size=300),
 }
 
 
