@@ -9,10 +9,10 @@ from functools import partial
 from nicegui import ui
 from nicegui.testing import User
 
-from core import ANONYMOUS, accounts, pictures
+from core import ANONYMOUS, BANNED, Role, accounts, pictures
 from core.pictures.models import Picture
 
-from .factories import member
+from .factories import member, with_role
 from .pages import LIVE, sign_in, until
 from .pictures import SVG, picture
 
@@ -63,3 +63,16 @@ async def test_a_refused_upload_says_why_beneath_the_uploader_and_changes_nothin
     await user.should_see(pictures.NOT_A_PICTURE, retries=LIVE)
     assert (await accounts.get_user(ANONYMOUS, "ann")).image is None
     assert await Picture.all().count() == 0
+
+
+async def test_a_banned_user_is_told_why_they_cannot_upload_and_the_uploader_is_off(user: User) -> None:
+    await member("ann")
+    await accounts.ban_user(await with_role(Role.ADMIN), username="ann", reason="Testing bans")
+    await sign_in(user, "ann")
+    await user.open("/settings")
+    await user.should_see("Or upload a picture")
+    with user:
+        uploader = next(iter(user.find(ui.upload).elements))
+        said = [label.text for label in user.find(ui.label).elements if label.text == BANNED]
+    assert said == [BANNED]  # beside the uploader (the page's banner says it in a sentence of its own)
+    assert not uploader.enabled

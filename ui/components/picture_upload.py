@@ -31,6 +31,8 @@ class PictureUpload:
 
     def __init__(self, viewer: Actor, label: str, uploaded: Uploaded, *, multiple: bool = False) -> None:
         self.viewer, self.uploaded = viewer, uploaded
+        if why := pictures.upload_picture.why_not(viewer):  # a banned user: said, rather than refused after a wait
+            ui.label(why).classes("text-sm text-gray-500")
         self.element = ui.upload(
             label=label,
             auto_upload=True,
@@ -40,6 +42,7 @@ class PictureUpload:
             on_rejected=lambda: self.say(NOT_TAKEN),
         )
         self.element.props(f'accept="{ACCEPTED}" flat bordered').classes("w-full")
+        self.element.set_enabled(not why)
         self.message = ui.label().classes("text-negative text-sm")
         self.message.set_visibility(False)
 
