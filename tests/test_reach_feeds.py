@@ -112,3 +112,18 @@ async def test_nothing_private_reaches_a_feed_a_sitemap_or_a_pages_head(user: Us
 
 
 pytestmark = pytest.mark.audit_elsewhere  # the property test empties the tables between its examples
+
+
+async def test_the_sitemap_is_split_into_files_of_at_most_its_size(user: User, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("core.blog.syndication.SITEMAP_MAX", 2)  # 50,000 in earnest
+    ann = await member("ann")
+    posts = [await published(ann, title=f"Post {number}") for number in range(5)]
+    parts = re.findall(
+        r"<loc>http://tidings.test(/sitemaps/posts-[0-9]+\.xml)</loc>", (await fetch("/sitemap.xml")).text
+    )
+    assert len(parts) == 3
+    listed = [re.findall(r"/post/[a-z0-9-]+", (await fetch(part)).text) for part in parts]
+    assert [len(addresses) for addresses in listed] == [2, 2, 1]
+    assert sorted(address for addresses in listed for address in addresses) == sorted(
+        f"/post/{post.slug}" for post in posts
+    )

@@ -43,12 +43,12 @@ async def syndicated_posts(actor: Actor, feed: Feed | None = None, limit: int = 
     return [rows.post(row) for row in found]
 
 
-async def sitemap_posts(actor: Actor, after: int = 0, limit: int = SITEMAP_MAX) -> list[Located]:
-    """The addresses of the public posts, by id from `after` on."""
+async def sitemap_posts(actor: Actor, after: int = 0) -> list[Located]:
+    """The addresses of the public posts, by id from `after` on: one file of the sitemap."""
     found = await fetch(
         f"SELECT p.id, p.slug, p.updated_at FROM {rows.POSTS} WHERE {TRAVELS} AND p.id > $1 ORDER BY p.id LIMIT $2",
         after,
-        max(1, min(limit, SITEMAP_MAX)),
+        SITEMAP_MAX,
     )
     return [Located(row["id"], f"/post/{row['slug']}", row["updated_at"]) for row in found]
 
@@ -68,7 +68,7 @@ async def sitemap_parts(actor: Actor) -> list[int]:
     return [0, *(row["id"] for row in found)]
 
 
-async def sitemap_profiles(actor: Actor, after: int = 0, limit: int = SITEMAP_MAX) -> list[Located]:
+async def sitemap_profiles(actor: Actor, after: int = 0) -> list[Located]:
     """The addresses of the profiles worth finding (of people not banned who have published), by id."""
     found = await fetch(
         f"""
@@ -76,6 +76,6 @@ async def sitemap_profiles(actor: Actor, after: int = 0, limit: int = SITEMAP_MA
         WHERE {TRAVELS} AND u.id > $1 GROUP BY u.id ORDER BY u.id LIMIT $2
         """,
         after,
-        max(1, min(limit, SITEMAP_MAX)),
+        SITEMAP_MAX,
     )
     return [Located(row["id"], f"/profile/{quote(row['username'])}", row["modified"]) for row in found]
