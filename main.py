@@ -21,7 +21,7 @@ from core import Invalid, NotFound, Role, Settings, accounts, db, runtime
 from core.console import CONSOLE
 from core.db import migrations, tortoise_config
 from ui import app as tidings_app
-from ui import front, picture_files
+from ui import front, picture_files, reach
 from ui import native as desktop
 
 # What `seed` says where the repository's bench/ is missing: the Docker image ships without it.
@@ -56,8 +56,8 @@ def serve(settings: Settings, *, native: bool = False) -> None:
     tidings_app.setup(settings)
     api.mount(app, settings)
     picture_files.mount(app)
-    # the token-based API and the pictures: no session cookie, no user storage
-    front.install(app, api.PREFIX, picture_files.PREFIX)
+    # The token-based API, the pictures, the feeds, the sitemap and robots.txt: no session cookie, no user storage.
+    front.install(app, api.PREFIX, picture_files.PREFIX, routes=reach.routes())
     if native:
         desktop.prepare()
     ui.run(
@@ -65,6 +65,7 @@ def serve(settings: Settings, *, native: bool = False) -> None:
         # A desktop window needs no fixed port: NiceGUI picks a free one unless one was asked for.
         port=settings.port if not native or "port" in settings.model_fields_set else None,
         title="Tidings",
+        language="en-US",  # <html lang="en-US">: what the pages are written in (and Quasar's words)
         favicon="📰",
         dark=None,
         reload=False,
@@ -151,7 +152,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Tidings, a real-time publishing platform.",
         epilog="Each option can also be set in the environment: DATABASE_URL, TIDINGS_DATA_DIR, "
         "TIDINGS_SESSION_SECRET, TIDINGS_HOST, TIDINGS_PORT, TIDINGS_LOG_LEVEL, TIDINGS_TRUSTED_PROXIES, "
-        "TIDINGS_RECONNECT_TIMEOUT, TIDINGS_GC_DEFAULT.",
+        "TIDINGS_RECONNECT_TIMEOUT, TIDINGS_PUBLIC_URL, TIDINGS_GC_DEFAULT.",
     )
     parser.add_argument("--native", action="store_true", help="open Tidings in a desktop window")
     parser.add_argument("--database-url", dest="database_url", help=fields["database_url"].description)
@@ -170,6 +171,7 @@ def _parser() -> argparse.ArgumentParser:
         type=float,
         help=f"{fields['reconnect_timeout'].description} (default: 3)",
     )
+    parser.add_argument("--public-url", dest="public_url", help=fields["public_url"].description)
     parser.add_argument(
         "--gc-default",
         dest="gc_default",

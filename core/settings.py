@@ -57,6 +57,12 @@ class Settings(BaseSettings):
         le=3600,
         description="seconds an open page waits for its browser to reconnect; after a longer loss the page reloads",
     )
+    public_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^\s/?#]+(/[^\s?#]*)?$",
+        description="the address readers reach Tidings at (https://news.example): links in feeds, sitemaps and link"
+        " previews; unset: the address each request came to",
+    )
     gc_default: bool = Field(
         default=False,
         description="keep Python's default garbage collection, for comparing in benchmarks (unset: calmer, for many"

@@ -20,8 +20,8 @@ from .factories import PASSWORD
 WAIT = 15.0
 
 
-def chromium() -> webdriver.Chrome:
-    """A fresh headless Chromium with its own profile."""
+def chromium(*, javascript: bool = True) -> webdriver.Chrome:
+    """A fresh headless Chromium with its own profile (without JavaScript, as some crawlers read, if asked)."""
     driver_path, browser_path = shutil.which("chromedriver"), shutil.which("chromium")
     if not driver_path or not browser_path:
         raise RuntimeError(
@@ -42,6 +42,8 @@ def chromium() -> webdriver.Chrome:
         f"--user-data-dir={tempfile.mkdtemp(prefix='tidings-chromium-')}",
     ):
         options.add_argument(argument)
+    if not javascript:
+        options.add_argument("--blink-settings=scriptEnabled=false")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # the console, for policy violations
     driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
     driver.set_page_load_timeout(WAIT)

@@ -12,7 +12,7 @@ from nicegui import app, ui
 
 from core import Settings, runtime
 
-from . import not_found, security_headers
+from . import not_found, reach, security_headers
 
 Lifespan = Callable[[Any], AbstractAsyncContextManager[Any]]
 STATIC = Path(__file__).parent / "static"
@@ -25,6 +25,7 @@ def setup(settings: Settings) -> None:
     from . import pages  # noqa: F401, PLC0415  (importing registers the routes, again after a test resets them)
 
     security_headers.install(app)
+    reach.configure(settings.public_url)
     not_found.install(app)
     app.colors(primary=PRIMARY)  # for the whole app: no colour element on every page
     ui.add_css(STATIC / "tidings.css", shared=True)

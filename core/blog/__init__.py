@@ -33,6 +33,15 @@ from .queries import (
     list_drafts,
     list_recent_comments,
 )
+from .syndication import (
+    SITEMAP_MAX,
+    Located,
+    count_sitemap_posts,
+    sitemap_parts,
+    sitemap_posts,
+    sitemap_profiles,
+    syndicated_posts,
+)
 from .views import Author, CommentView, Cursor, Page, PostSummary, PostView, QueuedComment, TagCount
 
 __all__ = [
@@ -45,6 +54,7 @@ __all__ = [
     "PAGE_MAX",
     "PAGE_SIZE",
     "REASON_MAX",
+    "SITEMAP_MAX",
     "TAGS_MAX",
     "TAG_MAX",
     "TITLE_MAX",
@@ -57,6 +67,7 @@ __all__ = [
     "Cursor",
     "FavoriteChanged",
     "Feed",
+    "Located",
     "Page",
     "PostArchived",
     "PostDrafted",
@@ -74,6 +85,7 @@ __all__ = [
     "add_comment",
     "archive_post",
     "count_posts",
+    "count_sitemap_posts",
     "create_post",
     "delete_comment",
     "favorite_post",
@@ -92,6 +104,10 @@ __all__ = [
     "publish_post",
     "render_markdown",
     "restore_post",
+    "sitemap_parts",
+    "sitemap_posts",
+    "sitemap_profiles",
+    "syndicated_posts",
     "unfavorite_post",
     "unpublish_post",
     "update_post",

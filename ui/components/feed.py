@@ -32,6 +32,11 @@ class FeedView:
             live.subscribe(accounts.user_topic(viewer.id), self.on_follow)
         self.empty_text = empty
 
+    @property
+    def shown(self) -> list[blog.PostSummary]:
+        """The posts on the page, in order."""
+        return [card.post for card in self.cards.values()]
+
     async def load(self) -> None:
         """Show the first page (with a loading line meanwhile, and a way to retry on failure); once."""
         if self.loaded:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from nicegui import ui
 
 from core import ANONYMOUS, Actor, Event, blog
 
-from .. import live, session
+from .. import live, reach, session
 from ..components.feed import FeedView
 from ..components.frame import frame
 
@@ -20,12 +20,18 @@ async def home_page(tag: str = "", feed: str = "") -> None:
     """The feeds."""
     viewer = await session.viewer()
     chosen = blog.normalize_tag(tag)
-    async with frame(viewer):
+    async with frame(viewer, f"#{chosen}" if chosen else ""):
         with ui.row().classes("w-full gap-8 items-start max-md:flex-col-reverse"):
             with ui.column().classes("flex-1 min-w-0 gap-3"):
-                await Feeds(viewer, chosen, FEEDS.get(feed.lower(), "")).show_first()
+                feeds = Feeds(viewer, chosen, FEEDS.get(feed.lower(), ""))
+                await feeds.show_first()
             with ui.column().classes("w-64 max-md:w-full gap-2"):
                 PopularTags(await blog.popular_tags(viewer))
+    shown = feeds.views[str(feeds.panels.value)].shown
+    if chosen:
+        reach.describe(reach.feed_page(f"#{chosen}", f"/?tag={quote(chosen)}", shown, reach.tag_feed(chosen)))
+    else:
+        reach.describe(reach.feed_page("Tidings", "/", shown, reach.EVERYONE_FEED))
 
 
 class Feeds:

@@ -9,7 +9,7 @@ from nicegui import ui
 
 from core import ANONYMOUS, Actor, Event, NotFound, Reconnected, access, accounts, audit, blog, presence
 
-from .. import live, session
+from .. import live, reach, session
 from ..components.audit import audit_list
 from ..components.comments import Comments
 from ..components.dialogs import act
@@ -33,6 +33,7 @@ async def post_page(slug: str) -> None:
         return
     async with frame(viewer, post.title):
         PostPage(viewer, post, comments)
+    reach.describe(reach.post_page(post))
 
 
 class PostPage:

@@ -8,7 +8,7 @@ from nicegui import ui
 
 from core import Actor, Event, NotFound, Reconnected, accounts, blog
 
-from .. import live, session
+from .. import live, reach, session
 from ..components.feed import FeedView
 from ..components.feedback import attempt
 from ..components.frame import frame
@@ -29,6 +29,7 @@ async def profile_page(username: str, tab: str = "") -> None:
     async with frame(viewer, profile.user.username):
         page = ProfilePage(viewer, profile, tab.capitalize())
         await page.show(page.shown)
+    reach.describe(reach.profile_page(profile, page.posts.shown))
 
 
 class ProfilePage:
