@@ -94,6 +94,7 @@ _MESSAGES = {
     "int_type": "This value has the wrong type.",
     "int_parsing": "This value has the wrong type.",
     "bool_type": "This value has the wrong type.",
+    "bytes_type": "This value has the wrong type.",
     "string_unicode": UNSTORABLE,
 }
 

@@ -57,8 +57,12 @@ class Browser:
         self.driver = driver
         self.base_url = base_url
 
-    def open(self, path: str) -> None:
+    def open(self, path: str, *, live: bool = True) -> None:
+        """Load a page and, for a `live` one, wait until it is connected: keys typed while a page starts are
+        overwritten by its first state, as a person's would be."""
         self.driver.get(self.base_url + path)
+        if live:
+            self.until_connected()
 
     def type(self, label: str, text: str) -> None:
         field = self.wait_for(By.XPATH, f"//*[(self::input or self::textarea) and @aria-label='{label}']")

@@ -35,7 +35,7 @@ def test_a_browser_shows_the_post_once_and_one_without_javascript_reads_it_whole
 
     crawler = Browser(chromium(javascript=False), server.url)
     try:
-        crawler.open(path)
+        crawler.open(path, live=False)
         page = crawler.driver.find_element("tag name", "body").text
     finally:
         crawler.driver.quit()

@@ -24,5 +24,5 @@ def _not_too_big(data: bytes) -> bytes:
 class UploadPicture(Command):
     """A picture file as uploaded; its name is only recorded (its content alone says what it is)."""
 
-    data: Annotated[bytes, AfterValidator(_not_too_big)]
+    data: Annotated[bytes, Field(strict=True), AfterValidator(_not_too_big)]  # a file's bytes, never text
     filename: Annotated[str, Field(max_length=FILENAME_MAX)] = ""
