@@ -12,7 +12,7 @@ from nicegui import app, ui
 
 from core import Settings, runtime
 
-from . import not_found, reach, security_headers
+from . import code_colours, not_found, reach, security_headers
 
 Lifespan = Callable[[Any], AbstractAsyncContextManager[Any]]
 STATIC = Path(__file__).parent / "static"
@@ -29,6 +29,7 @@ def setup(settings: Settings) -> None:
     not_found.install(app)
     app.colors(primary=PRIMARY)  # for the whole app: no colour element on every page
     ui.add_css(STATIC / "tidings.css", shared=True)
+    ui.add_css(code_colours.css(), shared=True)
     for script in SCRIPTS:
         ui.add_body_html(f"<script>{(STATIC / script).read_text()}</script>", shared=True)
 
