@@ -33,7 +33,20 @@ from .queries import (
     list_drafts,
     list_recent_comments,
 )
-from .views import Author, CommentView, Cursor, Page, PostSummary, PostView, QueuedComment, TagCount
+from .search import CANDIDATES as SEARCH_RESULTS_MAX
+from .search import find_matches, search_articles, search_posts
+from .views import (
+    Author,
+    CommentView,
+    Cursor,
+    Page,
+    PostMatch,
+    PostSummary,
+    PostView,
+    QueuedComment,
+    SearchPage,
+    TagCount,
+)
 
 __all__ = [
     "BODY_MAX",
@@ -45,6 +58,7 @@ __all__ = [
     "PAGE_MAX",
     "PAGE_SIZE",
     "REASON_MAX",
+    "SEARCH_RESULTS_MAX",
     "TAGS_MAX",
     "TAG_MAX",
     "TITLE_MAX",
@@ -61,6 +75,7 @@ __all__ = [
     "PostArchived",
     "PostDrafted",
     "PostEvent",
+    "PostMatch",
     "PostPublished",
     "PostRestored",
     "PostStatus",
@@ -69,6 +84,7 @@ __all__ = [
     "PostUpdated",
     "PostView",
     "QueuedComment",
+    "SearchPage",
     "TagCount",
     "UpdatePost",
     "add_comment",
@@ -77,6 +93,7 @@ __all__ = [
     "create_post",
     "delete_comment",
     "favorite_post",
+    "find_matches",
     "get_article",
     "get_comment",
     "get_post",
@@ -92,6 +109,8 @@ __all__ = [
     "publish_post",
     "render_markdown",
     "restore_post",
+    "search_articles",
+    "search_posts",
     "unfavorite_post",
     "unpublish_post",
     "update_post",

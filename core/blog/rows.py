@@ -40,13 +40,20 @@ COMMENTS = "comments c JOIN posts p ON p.id = c.post_id JOIN users u ON u.id = c
 def readable(actor: Actor) -> str:
     """The posts `actor` may read, as SQL: the twin of the `post.read` rows of the policy (for every role, banned or
     not, proven equal by tests/test_read_policy.py)."""
+    more = hidden(actor)
+    return f"({PUBLIC} OR {more})" if more else f"({PUBLIC})"
+
+
+def hidden(actor: Actor) -> str | None:
+    """The posts beyond the public ones that `actor` may read, as SQL (None: none). Searches read these apart from
+    the public ones, which the index of published posts serves."""
     who = subject(actor)
     if who.id is None or who.role == Role.ANONYMOUS:  # a banned user reads what a visitor reads
-        return f"({PUBLIC})"
-    own = f"p.author_id = {int(who.id)}"
+        return None
+    own = f"(p.author_id = {int(who.id)} AND NOT ({PUBLIC}))"
     if who.role == Role.ADMIN:
-        return f"(p.status = 'published' OR {own})"
-    return f"({PUBLIC} OR {own})"
+        return f"((p.status = 'published' AND p.archived) OR {own})"
+    return own
 
 
 def summary(row: dict[str, Any]) -> PostSummary:
