@@ -17,7 +17,8 @@ Tidings' JSON API: the [RealWorld "Conduit"](https://realworld-docs.netlify.app/
 over the same core as the pages, so every write appears live in every open browser.
 
 Articles are published posts: creating one publishes it, deleting one archives it. `PUT /user` changes the
-password only with `currentPassword` beside the new `password`.
+password only with `currentPassword` beside the new `password`. `GET /articles?q=...` searches the articles, best
+first (an addition to the contract).
 """
 
 
