@@ -28,7 +28,7 @@ async def frame(viewer: Actor, title: str = "", *, follow_session: bool = True) 
     """
     ui.page_title(page_title(title))
     dark = ui.dark_mode(app.storage.user.get(_DARK))
-    with ui.header().classes("items-center justify-between px-4 py-1"):
+    with ui.header().classes("items-center justify-between gap-2 px-4 py-1"):
         ui.link("Tidings", "/").classes("text-xl font-bold text-white no-underline")
         _search_box()
         with ui.row().classes("items-center gap-1 no-wrap"):
