@@ -69,14 +69,15 @@ async def _search(actor: Actor, text: str, offset: int, limit: int, *, beyond_pu
     if query is None:
         return SearchPage(searched=wanted.text, words=False, matches=(), total=0, offset=offset)
     more = rows.hidden(actor) if beyond_public else None
-    found = await fetch_planned(_page_sql(more), actor.id, query, CANDIDATES, limit, offset)
+    found = await fetch_planned(page_sql(more), actor.id, query, CANDIDATES, limit, offset)
     matches = tuple(_match(row) for row in found if row["id"] is not None)
     return SearchPage(searched=wanted.text, words=True, matches=matches, total=found[0]["total"], offset=offset)
 
 
-def _page_sql(hidden: str | None) -> str:
-    """A page of a search ($2) as $1 sees it: the newest $3 matches ranked, $4 of them from the $5th, and how many
-    there are (one row with no post when the page is past the end)."""
+def page_sql(hidden: str | None) -> str:
+    """The SQL of a page of a search ($2, a tsquery) as $1 sees it, with `hidden` the posts beyond the public ones they
+    may read: the newest $3 matches ranked, $4 of them from the $5th, and how many there are (one row with no post
+    when the page is past the end). The benchmark EXPLAINs it."""
     branches = [_candidates(rows.PUBLIC, "p.published_at DESC, p.id DESC")]
     if hidden is not None:  # their drafts, an admin's archive: few, apart from the public posts' index
         branches.append(_candidates(hidden, "p.id DESC"))
