@@ -11,6 +11,7 @@ from nicegui import ui
 from nicegui.testing import User
 
 from core import accounts, blog
+from core.blog import search
 
 from .factories import draft, member, published
 from .pages import LIVE, addresses, sign_in, until
@@ -113,6 +114,19 @@ async def test_more_results_load_page_after_page(user: User) -> None:
 
     await until(all_shown)
     await user.should_not_see("More results")
+
+
+async def test_the_last_page_of_a_search_that_matched_more_than_it_ranks_says_how_to_find_older_posts(
+    user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search, "CANDIDATES", 2)  # ranked: the newest two matches
+    monkeypatch.setattr(blog, "SEARCH_RESULTS_MAX", 2)
+    ann = await member("ann")
+    for title in ("Oldest lantern", "Older lantern", "Newest lantern"):
+        await published(ann, title=title, body="Text.")
+    await user.open("/search?q=lantern")
+    await shows(user, "Newest lantern", "Older lantern")
+    await user.should_see("add a word to find older ones")
 
 
 async def test_a_new_match_is_announced_to_the_searches_it_matches_and_a_withdrawn_one_leaves(

@@ -147,6 +147,16 @@ async def test_results_are_paged_and_counted() -> None:
     assert (past.matches, past.total) == ((), blog.PAGE_SIZE + 3)
 
 
+async def test_the_newest_hundred_matches_are_ranked_and_paged_through() -> None:
+    ann = await member("ann")
+    for number in range(blog.SEARCH_RESULTS_MAX + 1):
+        await published(ann, title=f"Lantern {number}" if number else "The lantern of Alexandria", body="Text.")
+    every = await blog.search_posts(ANONYMOUS, "lantern", limit=blog.PAGE_MAX)
+    assert every.total == len(every.matches) == blog.SEARCH_RESULTS_MAX == 100
+    assert "The lantern of Alexandria" not in {match.post.title for match in every.matches}  # the oldest: not ranked
+    assert await titles(ANONYMOUS, "lantern alexandria") == ["The lantern of Alexandria"]  # a word more finds it
+
+
 async def test_people_are_found_by_name_and_bio_names_first() -> None:
     ann, lantern_fan = await member("ann"), await member("lantern_fan")
     await accounts.update_profile(ann, bio="I collect **lanterns** and maps.")

@@ -19,7 +19,7 @@ from . import rows
 from .feeds import OFFSET_MAX, PAGE_MAX, PAGE_SIZE
 from .views import PostMatch, SearchPage
 
-CANDIDATES = 500  # the newest matches ranked, and so the most results one search pages through
+CANDIDATES = 100  # the newest matches ranked, and so the most results one search pages through
 EXCERPT_FROM = 5_000  # characters of the text the excerpt is taken from (ts_headline reads all it is given)
 TITLE_MARKS = "HighlightAll=true"
 EXCERPT_MARKS = 'MaxFragments=2, MaxWords=20, MinWords=8, ShortWord=0, FragmentDelimiter=" … "'
@@ -68,19 +68,20 @@ async def _search(actor: Actor, text: str, offset: int, limit: int, *, beyond_pu
     offset, limit = max(0, min(offset, OFFSET_MAX)), max(1, min(limit, PAGE_MAX))
     if query is None:
         return SearchPage(searched=wanted.text, words=False, matches=(), total=0, offset=offset)
-    more = rows.hidden(actor) if beyond_public else None
-    found = await fetch_planned(page_sql(more), actor.id, query, CANDIDATES, limit, offset)
+    hidden = rows.hidden(actor) if beyond_public else []
+    found = await fetch_planned(page_sql(hidden), actor.id, query, CANDIDATES, limit, offset)
     matches = tuple(_match(row) for row in found if row["id"] is not None)
     return SearchPage(searched=wanted.text, words=True, matches=matches, total=found[0]["total"], offset=offset)
 
 
-def page_sql(hidden: str | None) -> str:
+def page_sql(hidden: list[str]) -> str:
     """The SQL of a page of a search ($2, a tsquery) as $1 sees it, with `hidden` the posts beyond the public ones they
     may read: the newest $3 matches ranked, $4 of them from the $5th, and how many there are (one row with no post
     when the page is past the end). The benchmark EXPLAINs it."""
     branches = [_candidates(rows.PUBLIC, "p.published_at DESC, p.id DESC")]
-    if hidden is not None:  # their drafts, an admin's archive: few, apart from the public posts' index
-        branches.append(_candidates(hidden, "p.id DESC"))
+    # Their drafts, an admin's archive: each from its own partial index, walked newest first, so that a word in
+    # every draft stops early and a rare one is found through the index of words.
+    branches += [_candidates(condition, "p.id DESC") for condition in hidden]
     return f"""
         WITH candidates AS ({" UNION ALL ".join(branches)}),
         ranked AS (

@@ -7,8 +7,10 @@ RUN_IN_TRANSACTION = True
 # Its tags live in post_tags, which a generated column cannot read: triggers keep the document, on the post (its
 # title, description or text changed) and on post_tags (a tag added or removed), so every writer keeps it right, the
 # actions and a bulk COPY alike, with no rule to remember. People are found by name and bio in the 'simple'
-# configuration (names are not English words to stem), a generated column of the row. The models cannot declare
-# triggers, generated columns or GIN indexes: the model state below is the previous migration's, unchanged.
+# configuration (names are not English words to stem), a generated column of the row. A search reads what its actor
+# may see beyond the public posts from two small partial indexes: the archive (admins) and each author's unlisted
+# posts (drafts and archived ones). The models cannot declare triggers, generated columns, GIN or partial indexes on
+# conditions like these: the model state below is the previous migration's, unchanged.
 
 
 async def upgrade(db: BaseDBAsyncClient) -> str:
@@ -43,6 +45,7 @@ async def upgrade(db: BaseDBAsyncClient) -> str:
             FOR EACH STATEMENT EXECUTE FUNCTION post_tags_search_keep();
         CREATE INDEX "posts_search_idx" ON "posts" USING GIN ("search");
         CREATE INDEX "posts_archived_idx" ON "posts" ("id") WHERE "archived";
+        CREATE INDEX "posts_unlisted_idx" ON "posts" ("author_id", "id") WHERE NOT ("status" = 'published' AND "archived" = false);
         ALTER TABLE "users" ADD COLUMN "search" TSVECTOR GENERATED ALWAYS AS (
             setweight(to_tsvector('simple', "username"), 'A') || setweight(to_tsvector('simple', coalesce("bio", '')), 'B')
         ) STORED;
@@ -53,6 +56,7 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
         DROP INDEX IF EXISTS "users_search_idx";
         ALTER TABLE "users" DROP COLUMN IF EXISTS "search";
+        DROP INDEX IF EXISTS "posts_unlisted_idx";
         DROP INDEX IF EXISTS "posts_archived_idx";
         DROP TRIGGER IF EXISTS "post_tags_search_removed" ON "post_tags";
         DROP TRIGGER IF EXISTS "post_tags_search_added" ON "post_tags";

@@ -13,6 +13,7 @@ from .. import live
 from .found import FOUND_CLASSES, match_html, people_html
 
 ASK = "Type a few words to search posts and people."
+CAPPED = f"These are the best of the newest {blog.SEARCH_RESULTS_MAX} posts that match: add a word to find older ones."
 _open: set[SearchResults] = set()  # the searches open on this process's pages: one query checks a post against all
 
 
@@ -142,7 +143,9 @@ class SearchResults:
         self.more.set_visibility(self.next is not None)
         if not self.shown:
             self.status.text = self._empty(page)
-        self.status.set_visibility(not self.shown)
+        elif page is not None:  # the last page of a search that matched more than it ranks says how to reach them
+            self.status.text = CAPPED if page.next_offset is None and page.total >= blog.SEARCH_RESULTS_MAX else ""
+        self.status.set_visibility(not self.shown or bool(self.status.text))
 
     def _empty(self, page: blog.SearchPage | None) -> str:
         if not self.text:
