@@ -106,6 +106,15 @@ async def test_a_tag_added_later_is_found_and_a_removed_one_no_longer() -> None:
     assert await titles(ANONYMOUS, "otters retitled") == ["Retitled"]
 
 
+async def test_an_edited_text_or_description_is_found_by_its_new_words_only() -> None:
+    ann = await member("ann")
+    post = await published(ann, title="Notes", body="About marmots.", tags=["animals"])
+    await blog.update_post(ann, post_id=post.id, body="About otters.")
+    await blog.update_post(ann, post_id=post.id, description="Seen by the river")
+    assert await titles(ANONYMOUS, "marmots") == []
+    assert await titles(ANONYMOUS, "otters river animals") == ["Notes"]
+
+
 async def test_drafts_and_archived_posts_are_found_only_by_those_who_may_read_them() -> None:
     ann, bob, admin = await member("ann"), await member("bob"), await with_role(Role.ADMIN)
     await published(ann, title="Lantern published", body="Text.")
