@@ -218,14 +218,17 @@ Measured {when}."""
 
 SEARCH = """## 6. Search
 
-The database grows as for the feeds (`python main.py seed`), then four searches are made through core
+The database grows as for the feeds (`python main.py seed`), then five searches are made through core
 (`blog.search_posts`, what the search page and the JSON API call) {repeats} times each after a warm-up, as a visitor
 and as the seeded member with the most drafts (their search reads their drafts too): a word in nine posts of ten, a
-tag on one post in a hundred, a phrase of two common words that stand together in a few posts, and the start of a
-word as it is typed. Each search ranks the newest {candidates} posts that match. The last column is how PostgreSQL
-read the posts in the first page's plan (EXPLAIN ANALYZE; every plan of the largest size is in
-`bench/results/search-plans.txt`). The second table is how long the seeding took: each post's search document is
-made by the database as the rows arrive.
+tag on one post in a hundred, two such tags, a phrase of two common words that stand together in a few posts, and
+the start of a word as it is typed. Each search ranks the newest {candidates} posts that match. The last column is
+how PostgreSQL found them in the first page's plan (EXPLAIN ANALYZE; every plan of the largest size is in
+`bench/results/search-plans.txt`): through the GIN index of words (`posts_search_idx`) when few posts match, by
+walking the newest published posts (`idx_posts_publish_…`) until enough match when many do, and a member's own
+drafts through the index of unlisted posts (`posts_unlisted_idx`). The second table is how long the seeding took:
+the database makes each post's search document as its rows arrive (twice: once for the post, once more when its
+tags follow), which makes seeding about five times slower than without search.
 
 {table}
 

@@ -38,7 +38,7 @@ from .inputs import (
 )
 from .profiles import follow, unfollow, update_profile
 from .queries import actor_for_session, followed_ids, get_profile, get_user
-from .search import PEOPLE_MAX, search_people
+from .search import search_people
 from .standing import LAST_ADMIN, ban_user, change_role, unban_user
 from .uniqueness import EMAIL_TAKEN, USERNAME_TAKEN
 from .views import PersonMatch, Profile, SignedIn, UserRow, UserView
@@ -53,7 +53,6 @@ __all__ = [
     "PAGE_SIZE",
     "PASSWORD_CHANGED",
     "PASSWORD_MIN",
-    "PEOPLE_MAX",
     "PICTURE_NOT_HTTPS",
     "REASON_MAX",
     "ROLES_GIVEN",

@@ -40,8 +40,8 @@ class SearchResults:
     async def search(self, text: str) -> None:
         """Show the results for `text` in place of what was shown."""
         self.asked += 1
-        asked, self.text = self.asked, text.strip()
-        if not self.text:
+        asked, self.text = self.asked, text  # as typed: a space after the last word says it is finished
+        if not text.strip():
             self._show([], None)
             return
         self.status.text = "Searching…"
@@ -78,7 +78,7 @@ class SearchResults:
 
     async def on_event(self, event: Event) -> None:
         """Hold newly matching posts in the bar, keep shown ones current, and take away those withdrawn."""
-        if not self.text:
+        if not self.text.strip():
             return
         if isinstance(event, blog.PostArchived | blog.PostUnpublished):
             self._withdraw(event.post_id)
@@ -148,12 +148,12 @@ class SearchResults:
         self.status.set_visibility(not self.shown or bool(self.status.text))
 
     def _empty(self, page: blog.SearchPage | None) -> str:
-        if not self.text:
+        if not self.text.strip():
             return ASK
         if page is not None and not page.words:
             return f"“{page.searched}” has no words to search for: try letters or numbers."
-        return f"No posts match “{self.text}”. Try fewer words, other words, or the start of a word."
+        return f"No posts match “{self.text.strip()}”. Try fewer words, other words, or the start of a word."
 
 
 def _searched() -> set[str]:
-    return {results.text for results in _open if results.text}
+    return {results.text for results in _open if results.text.strip()}
