@@ -30,6 +30,7 @@ async def test_articles_are_searched_best_first_and_counted() -> None:
 async def test_a_search_finds_no_draft_even_for_its_author() -> None:
     ann = await member("ann")
     await draft(ann, title="A lantern draft")
+    await blog.create_post(ann, title="Otters", body="They swim.", publish=True)
     async with api_client() as http:
         response = await http.get("/articles", params={"q": "lantern"}, headers=auth(await log_in(http, "ann")))
     assert response.json() == {"articles": [], "articlesCount": 0}
@@ -44,9 +45,11 @@ async def test_a_search_is_not_combined_with_the_other_filters() -> None:
 
 @pytest.mark.parametrize("text", SEARCHES, ids=range(len(SEARCHES)))
 async def test_a_hostile_search_gets_an_answer(text: str) -> None:
-    await blog.create_post(await member("ann"), title="Lantern", body="Text.", publish=True)
+    ann = await member("ann")
+    for title in ("Lantern", "Otters"):
+        await blog.create_post(ann, title=title, body="Text.", publish=True)
     async with api_client() as http:
         # as a client's bytes: a lone surrogate reaches the server as the bytes that would encode it
         response = await http.get("/articles?q=" + quote(text.encode("utf-8", "surrogatepass")))
     assert response.status_code == 200, response.text
-    assert set(response.json()) == {"articles", "articlesCount"}
+    assert response.json()["articlesCount"] <= 1  # searched: no text here finds both
