@@ -17,8 +17,9 @@ Tidings' JSON API: the [RealWorld "Conduit"](https://realworld-docs.netlify.app/
 over the same core as the pages, so every write appears live in every open browser.
 
 Articles are published posts: creating one publishes it, deleting one archives it. `PUT /user` changes the
-password only with `currentPassword` beside the new `password`. An addition: `POST /uploads` takes a picture and
-answers its address, for an article's body or a user's `image`.
+password only with `currentPassword` beside the new `password`. Two additions: `GET /articles?q=...` searches the
+articles, best first, and `POST /uploads` takes a picture and answers its address, for an article's body or a user's
+`image`.
 """
 
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from core import ANONYMOUS, Actor, blog
+from core import ANONYMOUS, Actor, Invalid, blog, limits
 
 from .auth import Member, Viewer
 from .errors import documented
@@ -31,6 +31,14 @@ Offset = Annotated[
     ),
 ]
 Limit = Annotated[int, Query(ge=1, le=blog.PAGE_MAX, description="The numbers of items to return.")]
+SEARCH = (
+    "Tidings' addition to the contract: search. The articles whose title, description, tags or body match, best"
+    " first (a title weighs most, then description and tags, then body), among the newest"
+    f' {blog.SEARCH_RESULTS_MAX} that match; `articlesCount` counts those. Words must all be there, "quoted words"'
+    " together, `or` between alternatives, `-word` left out; the last word also matches the words it begins, unless"
+    f" a space ends it. Up to {limits.SEARCH_MAX} characters are read. Not combined with tag, author or favorited."
+)
+ALONE = "Search alone: tag, author and favorited do not apply to a search."
 
 
 @router.get("/articles/feed", tags=["Articles"], operation_id="GetArticlesFeed", responses=documented(401, 422))
@@ -52,10 +60,16 @@ async def list_articles(
     tag: Annotated[str | None, Query(description="Filter by tag")] = None,
     author: Annotated[str | None, Query(description="Filter by author (username)")] = None,
     favorited: Annotated[str | None, Query(description="Filter by favorites of a user (username)")] = None,
+    q: Annotated[str | None, Query(description=SEARCH)] = None,
     offset: Offset = 0,
     limit: Limit = blog.PAGE_SIZE,
 ) -> MultipleArticlesResponse:
-    """The most recent articles, of every author or filtered; newest first."""
+    """The most recent articles, of every author or filtered; newest first. With `q`: the articles matching it, best
+    first."""
+    if q is not None:
+        if tag is not None or author is not None or favorited is not None:
+            raise Invalid.field("q", ALONE)
+        return await _found(viewer, q, offset, limit)
     return await _page(viewer, blog.Feed(tag=tag, author=author, favorited_by=favorited), offset, limit)
 
 
@@ -145,6 +159,13 @@ async def unfavorite(slug: str, member: Member) -> SingleArticleResponse:
 async def tags() -> TagsResponse:
     """The tags of published articles, most used first (the first hundred)."""
     return TagsResponse(tags=[tag.name for tag in await blog.popular_tags(ANONYMOUS, limit=blog.PAGE_MAX)])
+
+
+async def _found(actor: Actor, text: str, offset: int, limit: int) -> MultipleArticlesResponse:
+    page = await blog.search_articles(actor, text, offset=offset, limit=limit)
+    return MultipleArticlesResponse(
+        articles=[ArticleSummary.of(match.post) for match in page.matches], articles_count=page.total
+    )
 
 
 async def _page(actor: Actor, feed: blog.Feed, offset: int, limit: int) -> MultipleArticlesResponse:

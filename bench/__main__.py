@@ -1,5 +1,5 @@
-"""`python -m bench COMMAND`: one command per figure (fanout, throughput, events, feeds, api), `all` for every figure
-and docs/BENCHMARKS.md, `report` to redraw that page from the last results."""
+"""`python -m bench COMMAND`: one command per figure (fanout, throughput, events, feeds, api, search), `all` for every
+figure and docs/BENCHMARKS.md, `report` to redraw that page from the last results."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 import time
 from dataclasses import dataclass
 
-from . import api, common, events, fanout, feeds, report, throughput
+from . import api, common, events, fanout, feeds, report, search, throughput
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ def run_all(*, quick: bool) -> None:
     events.run(scale.events_s)
     feeds.run(scale.posts)
     api.run(scale.api_posts, scale.api_s)
+    search.run(scale.posts)
     print(f"wrote {report.write().relative_to(common.ROOT)} after {time.monotonic() - started:.0f} s")
 
 
@@ -72,6 +73,8 @@ def main(argv: list[str]) -> None:
     command = commands.add_parser("api", help="figure 5: GET /api/articles and /api/tags under wrk, beside a floor")
     command.add_argument("--posts", type=int, default=FULL.api_posts, help="posts seeded first")
     command.add_argument("--seconds", type=float, default=FULL.api_s, help="per path and server")
+    command = commands.add_parser("search", help="figure 6: search p50/p95 at growing sizes (seeds the database)")
+    command.add_argument("--posts", type=counts, default=FULL.posts, help="e.g. 1000/10000")
     command = commands.add_parser("all", help="every figure, then docs/BENCHMARKS.md")
     command.add_argument("--quick", action="store_true", help="small scales: a smoke run of about two minutes")
     commands.add_parser("report", help="redraw docs/BENCHMARKS.md from bench/results")
@@ -88,6 +91,8 @@ def main(argv: list[str]) -> None:
         feeds.run(args.posts)
     elif args.command == "api":
         api.run(args.posts, args.seconds)
+    elif args.command == "search":
+        search.run(args.posts)
     elif args.command == "all":
         run_all(quick=args.quick)
     else:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import sys
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from core import ANONYMOUS, Actor, Invalid, Settings, accounts, blog, runtime
@@ -41,3 +45,26 @@ async def members(prefix: str, count: int) -> list[Actor]:
 async def a_post(author: Actor, title: str) -> Any:
     """A published post to comment on."""
     return await blog.create_post(author, title=title, body="A post the benchmark comments on.", publish=True)
+
+
+async def seed(data: Path, posts: int) -> float:
+    """Add `posts` posts (and a user for every twenty) to the database in `data` with `python main.py seed`, as anyone
+    growing a database would; the seconds it took."""
+    started = time.perf_counter()
+    seeding = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "main.py",
+        "--data-dir",
+        str(data),
+        "--log-level",
+        "warning",
+        "seed",
+        "--posts",
+        str(posts),
+        "--users",
+        str(max(10, posts // 20)),
+        cwd=common.ROOT,
+    )
+    if await seeding.wait() != 0:
+        raise RuntimeError("python main.py seed failed")
+    return time.perf_counter() - started

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import statistics
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from . import common
+from . import common, database
 
 DATA = common.RESULTS / "feeds-db"
 REPEATS = 15
@@ -101,24 +100,7 @@ async def grow_and_measure(scales: list[int]) -> dict[str, Any]:
         for scale in scales:
             added = scale - total
             common.progress(f"feeds: seeding {added:,} more posts (to {scale:,}) with python main.py seed")
-            started = time.perf_counter()
-            seeding = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "main.py",
-                "--data-dir",
-                str(DATA),
-                "--log-level",
-                "warning",
-                "seed",
-                "--posts",
-                str(added),
-                "--users",
-                str(max(10, added // 20)),
-                cwd=common.ROOT,
-            )
-            if await seeding.wait() != 0:
-                raise RuntimeError("python main.py seed failed")
-            seeds.append({"posts": scale, "added": added, "seconds": time.perf_counter() - started})
+            seeds.append({"posts": scale, "added": added, "seconds": await database.seed(DATA, added)})
             total = scale
             common.progress(f"feeds: reading pages at {scale:,} posts")
             measured = await measure(scale)

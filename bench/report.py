@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import api, common, events, fanout, feeds, throughput
+from . import api, common, events, fanout, feeds, search, throughput
 from .stats import table
 
 DOC = common.ROOT / "docs" / "BENCHMARKS.md"
 PLOTS = common.ROOT / "docs" / "bench"
-FIGURES = ("fanout", "throughput", "events", "feeds", "api")
+FIGURES = ("fanout", "throughput", "events", "feeds", "api", "search")
 
 
 def image(path: Path) -> str:
@@ -75,6 +75,10 @@ def write() -> Path:
                 when=_when(found),
             )
         )
+    if found := results["search"]:
+        verdicts += search.verdicts(found)
+        plots = " ".join(image(p) for p in search.plot(found, PLOTS))
+        sections.append(section(found, plots))
 
     summary = table(
         ["target", "measured", "met"], [[t, m, "yes" if ok else "**no**"] for t, m, ok in verdicts], markdown=True
@@ -88,6 +92,17 @@ def write() -> Path:
         HEAD.format(scale=scale, summary=summary) + "\n\n" + "\n\n".join(sections) + "\n\n" + findings(results) + "\n"
     )
     return DOC
+
+
+def section(found: dict[str, Any], plots: str) -> str:
+    """The search figure's section of the document."""
+    return SEARCH.format(
+        table=search.render(found, markdown=True),
+        plots=plots,
+        repeats=found["repeats"],
+        candidates=found.get("candidates", "?"),
+        when=_when(found),
+    )
 
 
 def _when(found: dict[str, Any]) -> str:
@@ -107,7 +122,7 @@ Everything here was measured by `python -m bench all`, {scale}, on one of the pr
 other work shares: every figure is a ratio or a side-by-side comparison taken in the same run. Nothing in the test
 suite asserts a timing. Run it yourself with `python -m pip install -e '.[bench]' && python -m bench all` (about
 20–30 minutes, most of it growing a database to a million posts; `--quick` for a smoke run of about two minutes).
-Each figure also has its own command (`python -m bench fanout`, `throughput`, `events`, `feeds`, `api`), which
+Each figure also has its own command (`python -m bench fanout`, `throughput`, `events`, `feeds`, `api`, `search`), which
 prints its table and writes `bench/results/<figure>.json`; `python -m bench report` redraws this page from those
 files.
 
@@ -194,6 +209,26 @@ API = """## 5. The JSON API
 tags, favourite counts) and `GET /api/tags` of a Tidings process serving a database seeded with {posts:,} posts,
 beside the floor measured in the same run: a bare FastAPI app on uvicorn answering the very same bytes from
 memory. wrk runs on the same 2 cores.
+
+{table}
+
+{plots}
+
+Measured {when}."""
+
+SEARCH = """## 6. Search
+
+The database grows as for the feeds (`python main.py seed`), then five searches are made through core
+(`blog.search_posts`, what the search page and the JSON API call) {repeats} times each after a warm-up, as a visitor
+and as the seeded member with the most drafts (their search reads their drafts too): a word in nine posts of ten, a
+tag on one post in a hundred, two such tags, a phrase of two common words that stand together in a few posts, and
+the start of a word as it is typed. Each search ranks the newest {candidates} posts that match. The last column is
+how PostgreSQL found them in the first page's plan (EXPLAIN ANALYZE; every plan of the largest size is in
+`bench/results/search-plans.txt`): through the GIN index of words (`posts_search_idx`) when few posts match, by
+walking the newest published posts (`idx_posts_publish_…`) until enough match when many do, and a member's own
+drafts through the index of unlisted posts (`posts_unlisted_idx`). The second table is how long the seeding took:
+the database makes each post's search document as its rows arrive (twice: once for the post, once more when its
+tags follow), which makes seeding about five times slower than without search.
 
 {table}
 

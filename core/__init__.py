@@ -11,6 +11,7 @@ from .errors import Conflict, DomainError, Forbidden, Invalid, NotFound, Throttl
 from .events import Event, Reconnected
 from .policy import BANNED
 from .settings import Settings
+from .textsearch import Marked
 from .validation import check_field
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "Event",
     "Forbidden",
     "Invalid",
+    "Marked",
     "NotFound",
     "Reconnected",
     "Role",

@@ -28,6 +28,9 @@ TAGS_MAX = 10  # tags on one post
 TAG_TYPED_MAX = 100
 TAGS_TYPED_MAX = 100
 
+# Search: what is typed into a search box (never stored). Longer text is cut here, not refused: searching never fails.
+SEARCH_MAX = 200
+
 # Moderation: a reason is quoted whole in a notification (notifications.detail), after the words saying
 # what was done, which are shortened to make room for it.
 REASON_MIN = 3

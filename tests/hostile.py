@@ -38,6 +38,34 @@ SEEDS = (
     " ",
     "",
 )
+# What people (and scripts) type into a search box: nothing, too much, only punctuation, tsquery's own operators,
+# what PostgreSQL cannot hold, quotes left open.
+SEARCHES = (
+    "",
+    "   ",
+    "x" * 10_000,
+    "lantern " * 1_000,
+    "&|!:*()<>",
+    "\x00",
+    "lan\x00tern",
+    "\ud800",
+    "lantern\udfff",
+    "'; DROP TABLE posts; --",
+    '"',
+    '"lantern',
+    "or",
+    "-",
+    "- -lantern",
+    "lantern or",
+    "lantern:*",
+    ":*",
+    "\\'",
+    "((lantern <-> !lantern <2> x",
+    "🙂" * 100,
+    "\u202elantern",
+    "the",
+    "İ" * 300,
+)
 
 # Every code point, lone surrogates (invalid Unicode) and control characters included.
 ANY_CHARACTER = st.characters(codec=None, categories=None)

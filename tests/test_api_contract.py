@@ -14,7 +14,9 @@ from .servers import ROOT
 
 CONTRACT = yaml.safe_load((ROOT / "tests" / "realworld" / "openapi.yml").read_text())
 METHODS = ("get", "put", "post", "delete", "patch")
-ADDITIONS = {
+# Tidings' additions to the contract, each described as one in its own documentation (and in the README): whole
+# operations, and parameters of the contract's own.
+NEW_OPERATIONS = {
     ("/uploads", "post"): {
         "operationId": "UploadPicture",
         "tags": ["Uploads"],
@@ -24,6 +26,7 @@ ADDITIONS = {
         "security": [{"Token": []}],
     }
 }
+NEW_PARAMETERS = {("/articles", "get"): [("query", "q", False)]}
 
 
 def operations(document: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
@@ -44,6 +47,11 @@ def operations(document: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]
     return found
 
 
+def _described(document: dict[str, Any], key: tuple[str, str], name: str) -> str:
+    parameters = document["paths"][key[0]][key[1]]["parameters"]
+    return str(next(p for p in parameters if p["name"] == name).get("description", ""))
+
+
 def _parameters(operation: dict[str, Any]) -> list[dict[str, Any]]:
     shared = CONTRACT["components"]["parameters"]
     return [shared[p["$ref"].rsplit("/", 1)[1]] if "$ref" in p else p for p in operation.get("parameters", [])]
@@ -52,10 +60,12 @@ def _parameters(operation: dict[str, Any]) -> list[dict[str, Any]]:
 async def test_the_generated_document_has_exactly_the_contracts_operations_and_the_additions() -> None:
     async with api_client() as http:
         document = (await http.get("/openapi.json")).json()
-    ours, theirs = operations(document), operations(CONTRACT) | ADDITIONS
+    ours, theirs = operations(document), operations(CONTRACT) | NEW_OPERATIONS
     assert sorted(ours) == sorted(theirs)
     for key, expected in theirs.items():
-        assert ours[key] == expected, key
+        added = NEW_PARAMETERS.get(key, [])
+        assert ours[key] == {**expected, "parameters": sorted([*expected["parameters"], *added])}, key
+        assert all("addition to the contract" in _described(document, key, name) for _, name, _ in added)
     assert set(document["components"]["securitySchemes"]) == {"Token"}
 
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from bench import seeding
+from bench import search, seeding
 from bench.api import parse_wrk
 from bench.events import first_arrivals
 from bench.stats import percentile, summary_ms, table
@@ -50,6 +50,33 @@ def test_wrk_output_is_read() -> None:
 def test_a_commit_is_dated_by_the_first_process_its_event_reached() -> None:
     same, second, bare = {1: 5.0, 2: 9.0}, {1: 4.0, 2: 9.5, 3: 1.0}, {1: 4.5, 2: 8.0}
     assert first_arrivals(same, second, bare) == {1: 4.0, 2: 8.0, 3: 1.0}
+
+
+def test_a_search_plan_is_summed_up_by_its_scans_and_judged_at_the_largest_size() -> None:
+    plan = [
+        "Limit  (cost=1.0..2.0 rows=20 width=8) (actual time=0.1..9.7 rows=20.00 loops=1)",
+        "  ->  Index Scan Backward using idx_posts_publish_1 on posts p_1  (cost=0.42..1887.56 rows=1000 width=740)",
+        "        Filter: (search @@ 'databas'::tsquery)",
+        "  ->  Bitmap Index Scan on posts_search_idx  (cost=0.00..1.00 rows=10 width=0)",
+        "  ->  Index Scan using posts_pkey on posts p  (cost=0.42..8.44 rows=1 width=769)",
+        "  ->  Index Only Scan using uid_post_tags_post_id_a55919 on post_tags pt  (cost=0.42..8.44 rows=1 width=4)",
+        "  ->  Seq Scan on posts p_2  (cost=0.00..40.00 rows=10 width=740)",
+        "  ->  Index Scan using posts_pkey on posts p  (cost=0.42..8.44 rows=1 width=769)",
+    ]
+    assert search.scans(plan) == [
+        "Index Scan Backward idx_posts_publish_1",
+        "Bitmap Index Scan posts_search_idx",
+        "Seq Scan posts",
+    ]
+    rows = [
+        {"kind": "phrase", "who": "visitor", "posts": 1_000, "p95": 80.0},
+        {"kind": "phrase", "who": "visitor", "posts": 100_000, "p95": 12.5},
+        {"kind": "prefix", "who": "member", "posts": 100_000, "p95": 50.5},
+    ]
+    assert search.verdicts({"rows": rows}) == [
+        ("search p95 ≤ 50 ms at 100,000 posts: phrase, as a visitor", "12.5 ms", True),
+        ("search p95 ≤ 50 ms at 100,000 posts: prefix, as a member", "50.5 ms", False),
+    ]
 
 
 async def test_the_seed_command_adds_rows_the_app_can_use(database_url: str) -> None:

@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from core import Actor, Conflict, DomainError, Forbidden, Invalid, NotFound
+from core import Actor, Conflict, DomainError, Forbidden, Invalid, NotFound, accounts, blog
 from core.actions import ACTIONS, Action
 from core.validation import validate
 
-from .hostile import PLAUSIBLE, World, inputs, world
+from .hostile import HOSTILE_TEXT, PLAUSIBLE, SEARCHES, World, inputs, world
 
 TOTAL_MIN = 10_000
 PER_ACTION = math.ceil(TOTAL_MIN / len(ACTIONS))
@@ -130,3 +130,16 @@ def assert_names_the_broken_fields(model: type[BaseModel], data: dict[str, Any],
 def storable(text: str) -> bool:
     """Whether PostgreSQL can hold `text`: no NUL, valid Unicode (no lone surrogate)."""
     return "\x00" not in text and not any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=st.one_of(HOSTILE_TEXT, st.sampled_from(SEARCHES), st.text(alphabet="&|!:*()<>-\"' orpst", max_size=30)),
+    who=st.integers(0, 5),
+)
+async def test_a_search_answers_any_text(rows: World, text: str, who: int) -> None:
+    actor = rows.actors[who]  # members, a moderator, an admin, a banned member
+    assert (await blog.search_posts(actor, text)).total <= len(rows.post_ids)
+    assert (await blog.search_articles(actor, text)).total <= len(rows.post_ids)
+    assert len(await accounts.search_people(actor, text)) <= len(rows.usernames)
+    assert set(await blog.find_matches(actor, rows.post_ids[0], [text, "post"])) <= {text, "post"}

@@ -6,6 +6,7 @@ import asyncio
 import os
 import sys
 
+import asyncpg
 from aerich.models import Aerich
 
 from core import runtime
@@ -86,3 +87,10 @@ async def test_every_migration_applies_to_a_database_that_holds_rows(database_ur
     output, errors = await asyncio.wait_for(process.communicate(), 120)
     assert process.returncode == 0, errors.decode()[-3000:]
     assert output.decode().split() == migration_files()
+    connection = await asyncpg.connect(rehearsal)
+    try:  # what was there before the search (migration 7) is found by it
+        posts = await connection.fetchval("SELECT count(*) FROM posts WHERE search @@ 'world'::tsquery")
+        people = await connection.fetchval("SELECT count(*) FROM users WHERE search @@ 'ann'::tsquery")
+    finally:
+        await connection.close()
+    assert (posts, people) == (2, 1)

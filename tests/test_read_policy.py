@@ -1,5 +1,5 @@
 """Read filters agree with the policy: for generated actors and posts, "the policy allows reading it" is
-exactly "the queries return it"."""
+exactly "the queries return it" (a search among them)."""
 
 from __future__ import annotations
 
@@ -52,6 +52,10 @@ async def test_a_post_is_readable_exactly_when_the_policy_says_so(
         assert allowed(actor, "post.read", facts) == await readable(actor, post.id), facts
     feed = {p.id for p in (await blog.list_posts(actor)).items}
     assert feed == {post.id for post, facts in created if allowed(ANONYMOUS, "post.read", facts)}
+    found = {match.post.id for match in (await blog.search_posts(actor, "text")).matches}
+    assert found == {post.id for post, facts in created if allowed(actor, "post.read", facts)}
+    articles = {match.post.id for match in (await blog.search_articles(actor, "text")).matches}
+    assert articles == feed
     drafts = {p.id for p in await blog.list_drafts(actor)}
     own_drafts = {p.id for p, f in created if f.author_id == actor.id and f.status == "draft" and not f.archived}
     assert drafts == {post_id for post_id in own_drafts if allowed(actor, "post.read", facts_of(created, post_id))}

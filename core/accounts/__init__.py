@@ -38,9 +38,10 @@ from .inputs import (
 )
 from .profiles import follow, unfollow, update_profile
 from .queries import actor_for_session, followed_ids, get_profile, get_user
+from .search import search_people
 from .standing import LAST_ADMIN, ban_user, change_role, unban_user
 from .uniqueness import EMAIL_TAKEN, USERNAME_TAKEN
-from .views import Profile, SignedIn, UserRow, UserView
+from .views import PersonMatch, Profile, SignedIn, UserRow, UserView
 
 __all__ = [
     "BIO_MAX",
@@ -64,6 +65,7 @@ __all__ = [
     "ChangePassword",
     "ChangeRole",
     "FollowChanged",
+    "PersonMatch",
     "Profile",
     "ProfileUpdated",
     "RegisterUser",
@@ -86,6 +88,7 @@ __all__ = [
     "get_user",
     "list_users",
     "register",
+    "search_people",
     "session_topic",
     "sign_in",
     "sign_out",

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..access import EMAIL
 from ..actor import Actor, Role
+from ..textsearch import Marked
 from .models import User
 
 
@@ -102,3 +103,13 @@ class UserRow:
     def standing(self) -> str:
         """The user's standing in words: active, or banned and why."""
         return f"banned: {self.banned_reason}" if self.banned else "active"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMatch:
+    """Someone a search found: their name and bio with the matched words marked, and their picture."""
+
+    username: str
+    image: str | None
+    name: Marked
+    bio: Marked

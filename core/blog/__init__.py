@@ -33,6 +33,8 @@ from .queries import (
     list_drafts,
     list_recent_comments,
 )
+from .search import CANDIDATES as SEARCH_RESULTS_MAX
+from .search import find_matches, search_articles, search_posts
 from .syndication import (
     SITEMAP_MAX,
     Located,
@@ -42,7 +44,18 @@ from .syndication import (
     sitemap_profiles,
     syndicated_posts,
 )
-from .views import Author, CommentView, Cursor, Page, PostSummary, PostView, QueuedComment, TagCount
+from .views import (
+    Author,
+    CommentView,
+    Cursor,
+    Page,
+    PostMatch,
+    PostSummary,
+    PostView,
+    QueuedComment,
+    SearchPage,
+    TagCount,
+)
 
 __all__ = [
     "BODY_MAX",
@@ -54,6 +67,7 @@ __all__ = [
     "PAGE_MAX",
     "PAGE_SIZE",
     "REASON_MAX",
+    "SEARCH_RESULTS_MAX",
     "SITEMAP_MAX",
     "TAGS_MAX",
     "TAG_MAX",
@@ -72,6 +86,7 @@ __all__ = [
     "PostArchived",
     "PostDrafted",
     "PostEvent",
+    "PostMatch",
     "PostPublished",
     "PostRestored",
     "PostStatus",
@@ -80,6 +95,7 @@ __all__ = [
     "PostUpdated",
     "PostView",
     "QueuedComment",
+    "SearchPage",
     "TagCount",
     "UpdatePost",
     "add_comment",
@@ -89,6 +105,7 @@ __all__ = [
     "create_post",
     "delete_comment",
     "favorite_post",
+    "find_matches",
     "get_article",
     "get_comment",
     "get_post",
@@ -104,6 +121,8 @@ __all__ = [
     "publish_post",
     "render_markdown",
     "restore_post",
+    "search_articles",
+    "search_posts",
     "sitemap_parts",
     "sitemap_posts",
     "sitemap_profiles",

@@ -82,7 +82,7 @@ async def update_post(ctx: Context[UpdatePost, Post]) -> PostView:
     wanted = {name: value for name in (*EDITABLE, "tags") if (value := getattr(data, name)) is not None}
     changed = changes(before, wanted)
     if changed:
-        await _apply(ctx, post, wanted)
+        await _apply(ctx, post, {name: wanted[name] for name in changed})
     ctx.audit("post", post.id, changed)
     if changed:
         ctx.emit(PostUpdated(post_id=post.id, author_id=post.author_id, version=post.version))
@@ -96,7 +96,8 @@ async def _apply(ctx: Context[UpdatePost, Post], post: Post, wanted: dict[str, A
     if post.status == PostStatus.PUBLISHED and not post.body.strip():
         raise Invalid.field("body", "A published post needs some text.")
     post.version += 1
-    await post.save(update_fields=[*EDITABLE, "version", "updated_at"])
+    # Only what changed: a new title alone does not make PostgreSQL read the whole text again for the search.
+    await post.save(update_fields=[*(name for name in EDITABLE if name in wanted), "version", "updated_at"])
     if "tags" in wanted:
         await set_tags(ctx.connection, post.id, wanted["tags"])
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Generic, TypeVar
 
+from ..textsearch import Marked
 from .models import PostStatus
 
 T = TypeVar("T")
@@ -126,3 +127,30 @@ class QueuedComment:
     def post_author_id(self) -> int:
         """The post's author's id (the policy rules name it)."""
         return self.comment.post_author_id
+
+
+@dataclass(frozen=True, slots=True)
+class PostMatch:
+    """A post a search found: the post, and its title and an excerpt with the matched words marked."""
+
+    post: PostSummary
+    title: Marked
+    excerpt: Marked
+    rank: float  # ts_rank: higher is better
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """One page of a search's results, best first; `total` counts the results a reader can page through."""
+
+    searched: str  # the text as searched: cut to its limit, what no text can hold taken out
+    words: bool  # whether that text has any word to look for
+    matches: tuple[PostMatch, ...]
+    total: int
+    offset: int
+
+    @property
+    def next_offset(self) -> int | None:
+        """Where the next page starts (None: this is the last)."""
+        end = self.offset + len(self.matches)
+        return end if self.matches and end < self.total else None

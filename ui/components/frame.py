@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from nicegui import app, ui
 
-from core import Actor, Event, NotFound, access, accounts, blog, notifications
+from core import Actor, Event, NotFound, access, accounts, blog, limits, notifications
 
 from .. import live, session
 from .bell import Bell
@@ -28,9 +28,10 @@ async def frame(viewer: Actor, title: str = "", *, follow_session: bool = True) 
     """
     ui.page_title(page_title(title))
     dark = ui.dark_mode(app.storage.user.get(_DARK))
-    with ui.header().classes("items-center justify-between px-4 py-1"):
+    with ui.header().classes("items-center justify-between gap-2 px-4 py-1"):
         ui.link("Tidings", "/").classes("text-xl font-bold text-white no-underline")
-        with ui.row().classes("items-center gap-1"):
+        _search_box()
+        with ui.row().classes("items-center gap-1 no-wrap"):
             ui.button(icon="contrast", on_click=lambda: _toggle_dark(dark)).props(
                 'flat round color=white aria-label="Light or dark" title="Light or dark"'
             )
@@ -57,6 +58,19 @@ async def frame(viewer: Actor, title: str = "", *, follow_session: bool = True) 
                 ui.icon("block")
                 ui.label(f"{blog.create_post.why_not(viewer)} Your notifications say why.")
         yield content
+
+
+def _search_box() -> None:
+    # A plain form, one element: typing in it costs the server nothing, and Enter opens /search?q=... as any link.
+    ui.html(SEARCH_BOX, sanitize=False, tag="form").props("action=/search method=get role=search").classes(
+        "tidings-search"
+    )
+
+
+SEARCH_BOX = (
+    f'<input name="q" type="search" placeholder="Search" aria-label="Search posts and people" enterkeyhint="search"'
+    f' maxlength="{limits.SEARCH_MAX}">'
+)
 
 
 def _notice(text: str) -> None:
