@@ -83,3 +83,14 @@ async def test_the_readable_content_is_taken_out_by_the_first_script_a_browser_r
     html = (await fetch(f"/post/{post.slug}")).text
     block = html.index('<div class="tidings-readable">')
     assert html.index("<script>document.currentScript.previousElementSibling.remove()</script>", block) > block
+
+
+async def test_a_search_describes_itself_and_its_results_but_asks_not_to_be_indexed(user: User) -> None:
+    await published(await member("ann"), title="Indexes for tags", body="Partial ones.")
+    head = read((await fetch("/search?q=indexes")).text)
+    assert head.title == "indexes · Search · Tidings"
+    assert head.meta["robots"] == "noindex"
+    assert head.meta["description"]
+    assert head.meta["og:title"] == "Search: indexes"
+    assert head.link("canonical") == f"{SITE}/search?q=indexes"
+    assert "Indexes for tags" in head.readable

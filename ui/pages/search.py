@@ -8,7 +8,7 @@ from nicegui import ui
 
 from core import limits
 
-from .. import session
+from .. import reach, session
 from ..components.frame import frame, page_title
 from ..components.search import SearchResults
 
@@ -20,12 +20,12 @@ async def search_page(q: str = "") -> None:
     """The results for `q`, and a box to search again."""
     viewer = await session.viewer()
     async with frame(viewer, _title(q)):
-        ui.add_head_html('<meta name="robots" content="noindex">')  # results change by the minute: not for indexes
         box = ui.input(value=q, placeholder="Search posts and people").classes("w-full").mark("search")
         box.props(f"type=search outlined clearable autofocus debounce={TYPING_PAUSE_MS} maxlength={limits.SEARCH_MAX}")
         results = SearchResults(viewer)
         box.on_value_change(lambda event: _typed(results, event.value or ""))
         await results.search(q)
+    reach.describe(reach.search_page(q, address(q), [match.post for _, match in results.shown.values()]))
 
 
 async def _typed(results: SearchResults, text: str) -> None:

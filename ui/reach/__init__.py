@@ -1,7 +1,7 @@
 """Reaching readers beyond the app: what pages say to crawlers and link previews, feeds, the sitemap."""
 
 from .head import Description, describe
-from .pages import EVERYONE_FEED, feed_page, post_page, profile_page, tag_feed
+from .pages import EVERYONE_FEED, feed_page, post_page, profile_page, search_page, tag_feed
 from .routes import routes
 from .site import configure
 
@@ -14,5 +14,6 @@ __all__ = [
     "post_page",
     "profile_page",
     "routes",
+    "search_page",
     "tag_feed",
 ]

@@ -71,6 +71,20 @@ def feed_page(title: str, path: str, posts: Sequence[blog.PostSummary], feed: tu
     )
 
 
+def search_page(text: str, path: str, posts: Sequence[blog.PostSummary]) -> Description:
+    """A search's results: described and readable, but not for indexes (they change by the minute)."""
+    title = f"Search: {text.strip()}" if text.strip() else "Search"
+    summary = f"Posts and people on {SITE} matching “{text.strip()}”." if text.strip() else f"Search {SITE}."
+    return Description(
+        title=title,
+        summary=summary,
+        path=path,
+        feeds=(EVERYONE_FEED,),
+        readable=f"<h1>{escape(title)}</h1>{_post_list(posts)}",
+        indexed=False,
+    )
+
+
 def tag_feed(tag: str) -> tuple[str, str]:
     """The feed of one tag: its title and the path of its Atom version."""
     return (f"Posts tagged #{tag}", f"/feeds/tag/{quote(tag)}.atom")
