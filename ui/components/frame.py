@@ -61,10 +61,8 @@ async def frame(viewer: Actor, title: str = "", *, follow_session: bool = True) 
 
 
 def _search_box() -> None:
-    # A plain form, one element: typing in it costs the server nothing, and Enter opens /search?q=... as any link.
-    ui.html(SEARCH_BOX, sanitize=False, tag="form").props("action=/search method=get role=search").classes(
-        "tidings-search"
-    )
+    # One element, a plain input: typing in it costs the server nothing; Enter opens /search?q=... (static/search.js).
+    ui.html(SEARCH_BOX, sanitize=False).props("role=search").classes("tidings-search")
 
 
 SEARCH_BOX = (
