@@ -133,15 +133,22 @@ class Browser:
 
     def should_see(self, text: str, timeout: float = WAIT) -> None:
         """Wait until `text` shows (case-insensitively: buttons are styled in capitals)."""
-        self._wait(timeout).until(lambda _: self.shows(text), f"expected to see {text!r}")
+        try:
+            self._wait(timeout).until(lambda _: self.shows(text))
+        except TimeoutException:
+            shown = f"{self.driver.current_url} shows:\n{self.text()}"
+            raise AssertionError(f"expected to see {text!r}; {shown}") from None
 
     def should_not_see(self, text: str, timeout: float = WAIT) -> None:
         self._wait(timeout).until_not(lambda _: self.shows(text), f"expected {text!r} to go away")
 
     def shows(self, text: str) -> bool:
+        return text.lower() in self.text().lower()
+
+    def text(self) -> str:
+        """All the text the page shows."""
         # Read in one script: an element found first could be replaced by a navigation before its text is read.
-        shown = self.driver.execute_script("return document.body ? document.body.innerText : ''")
-        return text.lower() in str(shown).lower()
+        return str(self.driver.execute_script("return document.body ? document.body.innerText : ''"))
 
     def _wait(self, timeout: float) -> WebDriverWait[webdriver.Chrome]:
         # The page redraws parts of itself live: an element found a moment ago may be gone; look again.

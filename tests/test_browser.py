@@ -72,6 +72,7 @@ def test_a_conflicting_edit_shows_the_other_version_and_the_author_keeps_theirs(
     first.open(edit)
     second.open(edit)
     second.type("Text (Markdown)", " Added in the second window.")
+    second.should_see("Unsaved changes")  # what was typed reached the server, as a person's typing would by now
     first.type("Title", " (first window)")
     first.click("Update")
     first.should_see("No comments yet")
