@@ -103,7 +103,7 @@ def account_html(username: str, image: str | None) -> str:
     """The account button's picture and name, as one piece of markup."""
     return (
         f'<div class="row items-center gap-2 no-wrap">{avatar_html(username, image, "sm")}'
-        f"<span>{escape(username)}</span></div>"
+        f'<span class="tidings-wide-only">{escape(username)}</span></div>'
     )
 
 

@@ -25,7 +25,7 @@ async def home_page(tag: str = "", feed: str = "") -> None:
             with ui.column().classes("flex-1 min-w-0 gap-3"):
                 feeds = Feeds(viewer, chosen, FEEDS.get(feed.lower(), ""))
                 await feeds.show_first()
-            with ui.column().classes("w-64 max-md:w-full gap-2"):
+            with ui.column().classes("w-64 max-md:w-full gap-2 max-md:gap-1"):
                 PopularTags(await blog.popular_tags(viewer))
     shown = feeds.views[str(feeds.panels.value)].shown
     if chosen:
@@ -75,9 +75,9 @@ class PopularTags:
     """The most used tags, kept current as posts come and go."""
 
     def __init__(self, tags: list[blog.TagCount]) -> None:
-        ui.label("Popular tags").classes("text-lg font-semibold")
+        ui.label("Popular tags").classes("text-lg font-semibold max-md:text-sm").props("role=heading aria-level=2")
         self.shown = tags
-        self.chips = ui.row().classes("gap-1")
+        self.chips = ui.row().classes("gap-1 tidings-tag-cloud")
         self.draw()
         live.subscribe(blog.FEED_TOPIC, self.on_event)
 
