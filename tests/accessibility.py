@@ -42,4 +42,4 @@ def _grave(item: dict[str, Any]) -> bool:
 
 def _where(item: dict[str, Any]) -> str:
     nodes = item["nodes"][:4]
-    return ", ".join(f"{' '.join(node['target'])} [{node.get('failureSummary', '')[:160]}] {node.get('html', '')[:200]}" for node in nodes)
+    return ", ".join(f"{node['html'][:200]} [{node.get('failureSummary', '')[:160]}]" for node in nodes)

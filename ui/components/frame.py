@@ -38,10 +38,10 @@ async def frame(viewer: Actor, title: str = "", *, follow_session: bool = True) 
             if viewer.is_anonymous:
                 back = here()
                 ui.button("Sign in", on_click=lambda: ui.navigate.to(returning("/sign-in", back))).props(
-                    "flat color=white"
+                    "flat no-caps color=white"
                 )
                 ui.button("Sign up", on_click=lambda: ui.navigate.to(returning("/sign-up", back))).props(
-                    "outline color=white"
+                    "outline no-caps color=white"
                 )
             else:
                 await _account_controls(viewer)

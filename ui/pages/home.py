@@ -25,7 +25,7 @@ async def home_page(tag: str = "", feed: str = "") -> None:
             with ui.column().classes("flex-1 min-w-0 gap-3"):
                 feeds = Feeds(viewer, chosen, FEEDS.get(feed.lower(), ""))
                 await feeds.show_first()
-            with ui.column().classes("w-64 max-md:w-full gap-2 max-md:gap-1"):
+            with ui.column().classes("w-64 max-md:w-full min-w-0 max-w-full gap-2 max-md:gap-1"):
                 PopularTags(await blog.popular_tags(viewer))
     shown = feeds.views[str(feeds.panels.value)].shown
     if chosen:
