@@ -17,7 +17,7 @@ from . import code_colours, not_found, reach, security_headers
 Lifespan = Callable[[Any], AbstractAsyncContextManager[Any]]
 STATIC = Path(__file__).parent / "static"
 PRIMARY = "#2f6f4f"
-SCRIPTS = ("drafts.js", "avatars.js", "pictures.js", "search.js")  # in every page, before its elements are drawn
+SCRIPTS = ("drafts.js", "avatars.js", "pictures.js", "search.js", "when.js")  # in every page, before its elements
 
 
 def setup(settings: Settings) -> None:

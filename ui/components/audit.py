@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from html import escape
 
 from nicegui import ui
 
 from core import audit
+
+from .when import when
 
 SIGN = {"removed": "−", "added": "+", "kept": " "}
 TAG = {"removed": "del", "added": "ins", "kept": "div"}
@@ -26,7 +27,7 @@ def audit_line(entry: audit.AuditView) -> ui.column:
     """One entry."""
     with ui.column().classes("w-full gap-1 border-b border-gray-200 dark:border-gray-700 pb-1") as line:
         with ui.row().classes("items-baseline gap-2"):
-            ui.label(moment(entry.created_at)).classes("text-xs text-gray-500")
+            when(entry.created_at)
             ui.label(entry.actor_name).classes("font-medium text-sm")
             ui.label(entry.action).classes("text-sm font-mono")
             ui.label(f"{entry.record_type} #{entry.record_id}" if entry.record_id else entry.record_type).classes(
@@ -38,11 +39,6 @@ def audit_line(entry: audit.AuditView) -> ui.column:
             else:
                 ui.label(f"{change.field}: {change.before} → {change.after}").classes("text-xs text-gray-600 break-all")
     return line
-
-
-def moment(when: datetime) -> str:
-    """When an entry was committed, as people write it."""
-    return f"{when.day} {when:%b %Y}, {when:%H:%M:%S} UTC"
 
 
 def diff_html(change: audit.FieldChange) -> str:

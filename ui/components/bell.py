@@ -9,7 +9,7 @@ from core import Actor, Event, Reconnected, accounts, notifications
 
 from .. import live
 from .feedback import attempt
-from .posts import when
+from .when import when
 
 
 class Bell:
@@ -52,7 +52,7 @@ class Bell:
                     ui.icon("circle", size="8px", color="primary" if not notice.read else "transparent")
                     target = f"/post/{notice.post_slug}" if notice.post_slug else f"/profile/{notice.actor_name}"
                     ui.link(notice.text, target).classes("text-sm no-underline")
-                    ui.label(when(notice.created_at)).classes("text-xs text-gray-500")
+                    when(notice.created_at)
         if any(not notice.read for notice in latest):
             await attempt(notifications.mark_all_read(self.viewer))
 

@@ -12,10 +12,7 @@ from nicegui import ui
 
 from core import blog
 
-
-def when(moment: datetime | None) -> str:
-    """A date as readers see it."""
-    return moment.strftime("%d %b %Y") if moment else ""
+from .when import when, when_html
 
 
 def post_path(post: blog.PostSummary) -> str:
@@ -38,7 +35,7 @@ def author_line(author: blog.Author, moment: datetime | None) -> None:
     with ui.row().classes("items-center gap-2 no-wrap"):
         avatar(author.username, author.image, size="sm")
         ui.link(author.username, f"/profile/{author.username}").classes("text-sm font-medium no-underline")
-        ui.label(when(moment)).classes("text-xs text-gray-500")
+        when(moment)
 
 
 def tag_chips(tags: tuple[str, ...]) -> None:
@@ -94,7 +91,7 @@ def byline_html(username: str, image: str | None, moment: datetime | None) -> st
     return (
         f'<div class="row items-center gap-3 no-wrap">{avatar_html(username, image)}<div class="column">'
         f'<a class="nicegui-link font-medium no-underline" href="/profile/{quote(username)}">{escape(username)}</a>'
-        f'<span class="text-xs text-gray-500">{escape(when(moment))}</span></div></div>'
+        f"{when_html(moment)}</div></div>"
     )
 
 
@@ -126,7 +123,7 @@ def comment_html(comment: blog.CommentView) -> str:
         f"{avatar_html(author.username, author.image, 'sm')}"
         f'<a class="nicegui-link text-sm font-medium no-underline" href="/profile/{quote(author.username)}">'
         f"{escape(author.username)}</a>"
-        f'<span class="text-xs text-gray-500">{escape(when(comment.created_at))}</span></div>'
+        f"{when_html(comment.created_at)}</div>"
         f'<div class="nicegui-markdown tidings-text text-sm w-full">{comment.body_html}</div>'
     )
 
