@@ -24,6 +24,7 @@ from .markdown import render as render_markdown
 from .models import PostStatus
 from .posts import archive_post, create_post, publish_post, restore_post, unpublish_post, update_post
 from .queries import (
+    count_comments,
     get_article,
     get_comment,
     get_post,
@@ -100,6 +101,7 @@ __all__ = [
     "UpdatePost",
     "add_comment",
     "archive_post",
+    "count_comments",
     "count_posts",
     "count_sitemap_posts",
     "create_post",

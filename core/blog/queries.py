@@ -52,6 +52,17 @@ async def list_comments(actor: Actor, post_id: int) -> list[CommentView]:
     return [rows.comment(row) for row in found]
 
 
+async def count_comments(actor: Actor, post_id: int) -> int:
+    """How many comments the post has, if `actor` may read it (NotFound if not)."""
+    found = await fetch(
+        f"SELECT {rows.COMMENTS_COUNT} AS n FROM {rows.POSTS} WHERE p.id = $1 AND {rows.readable(actor)}",
+        post_id,
+    )
+    if not found:
+        raise NotFound("post")
+    return int(found[0]["n"])
+
+
 async def get_comment(actor: Actor, comment_id: int, *, on_post: int | None = None) -> CommentView:
     """One comment, if `actor` may read its post (and it is on the post `on_post`, when given)."""
     found = await fetch(
