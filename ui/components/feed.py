@@ -28,6 +28,7 @@ class FeedView:
         self.more.set_visibility(False)
         _load_when_visible(self.more)
         live.subscribe(blog.FEED_TOPIC, self.on_event)
+        live.subscribe(blog.COMMENTS_TOPIC, self.on_comment)
         if feed.following and viewer.id is not None:  # (a Following feed is a signed-in viewer's)
             live.subscribe(accounts.user_topic(viewer.id), self.on_follow)
         self.empty_text = empty
@@ -85,6 +86,19 @@ class FeedView:
         elif isinstance(event, blog.PostUnpublished | blog.PostArchived):
             self._withdraw(event.post_id)
 
+    def on_comment(self, event: Event) -> None:
+        """Keep a shown card's number of comments right as comments are added and deleted anywhere (the count is
+        read once for every page of this process showing the post; no task per page)."""
+        if isinstance(event, blog.CommentAdded | blog.CommentDeleted) and event.post_id in self.cards:
+            post_id = event.post_id
+            live.when_loaded(
+                event,
+                lambda: blog.count_comments(ANONYMOUS, post_id),
+                lambda count: self._show_comments(post_id, count),
+                what="comments count",
+                missing=NotFound,
+            )
+
     def on_follow(self, event: Event) -> None:
         """Follow the viewer's follows, so the Following feed knows whose new posts belong in it."""
         if isinstance(event, accounts.FollowChanged) and event.by(self.viewer):
@@ -117,6 +131,10 @@ class FeedView:
             self.cards[post.id] = PostCard(post)
         self.cards[post.id].element.move(target_index=index)
         old.delete()
+
+    def _show_comments(self, post_id: int, count: int) -> None:
+        if card := self.cards.get(post_id):  # (the card on the page now: it may have been redrawn meanwhile)
+            card.show_comments(count)
 
     def _withdraw(self, post_id: int) -> None:
         if card := self.cards.pop(post_id, None):

@@ -65,7 +65,8 @@ class PostPage:
         # every element costs memory and CPU on every open page.
         ui.label(post.title).classes("text-3xl font-bold break-words w-full")
         with ui.row().classes("w-full items-center gap-2"):
-            ui.html(byline_html(post.author.username, post.author.image, post.published_at or post.updated_at))
+            moment = post.published_at or post.updated_at
+            ui.html(byline_html(post.author.username, post.author.image, moment, post.reading_minutes))
             self.follow_button()
             self.favorite_button()  # pushed to the right (ml-auto), the author's controls after it
             self.author_controls()
