@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..access import ADMIN_AREA
 from ..actor import Actor
-from ..db.sql import fetch, storable
+from ..db.sql import fetch, fetch_one, storable
 from ..errors import NotFound
 from . import rows
 from .views import CommentView, PostSummary, PostView, QueuedComment
@@ -27,6 +27,13 @@ async def get_article(actor: Actor, slug: str) -> PostView:
 async def get_post_by_id(actor: Actor, post_id: int) -> PostView:
     """The post with this id, if `actor` may read it (events name posts by id)."""
     return await _one_post(actor, "p.id = $2", post_id)
+
+
+async def has_posts(actor: Actor) -> bool:
+    """Whether the actor has written any post, drafts and archived ones included (False for the visitor)."""
+    if actor.id is None:
+        return False
+    return await fetch_one("SELECT 1 FROM posts WHERE author_id = $1 LIMIT 1", actor.id) is not None
 
 
 async def list_drafts(actor: Actor) -> list[PostSummary]:

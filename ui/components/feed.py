@@ -9,11 +9,13 @@ from core import ANONYMOUS, Actor, DomainError, Event, NotFound, accounts, blog
 from .. import live
 from .posts import PostCard
 
+CAUGHT_UP = "You're all caught up."
+
 
 class FeedView:
     """The cards of one feed for one viewer, kept right by the events."""
 
-    def __init__(self, viewer: Actor, feed: blog.Feed, *, empty: str) -> None:
+    def __init__(self, viewer: Actor, feed: blog.Feed, *, empty: str, end: str = CAUGHT_UP) -> None:
         self.viewer, self.feed = viewer, feed
         self.follows: frozenset[int] = frozenset()
         self.cards: dict[int, PostCard] = {}
@@ -31,7 +33,7 @@ class FeedView:
         live.subscribe(blog.COMMENTS_TOPIC, self.on_comment)
         if feed.following and viewer.id is not None:  # (a Following feed is a signed-in viewer's)
             live.subscribe(accounts.user_topic(viewer.id), self.on_follow)
-        self.empty_text = empty
+        self.empty_text, self.end_text = empty, end
 
     @property
     def shown(self) -> list[blog.PostSummary]:
@@ -63,8 +65,7 @@ class FeedView:
                     self.cards[post.id] = PostCard(post)
         self.next = page.next
         self.more.set_visibility(page.next is not None)
-        self.status.text = "" if self.cards else self.empty_text
-        self.status.set_visibility(not self.cards)
+        self._show_status()
 
     def show_waiting(self) -> None:
         """Put the held posts on top, newest first."""
@@ -74,7 +75,7 @@ class FeedView:
             self.cards[post.id].element.move(target_index=0)
         self.waiting.clear()
         self._refresh_bar()
-        self.status.set_visibility(not self.cards)
+        self._show_status()
 
     async def on_event(self, event: Event) -> None:
         """Keep the cards and the bar right as posts are published, edited, favourited and withdrawn."""
@@ -141,8 +142,15 @@ class FeedView:
             card.element.delete()
         self.waiting.pop(post_id, None)
         self._refresh_bar()
-        self.status.text = self.empty_text
-        self.status.set_visibility(not self.cards)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        # The end is said: a feed that just stops scrolling looks stuck, or still loading.
+        if not self.cards:
+            self.status.text = self.empty_text
+        else:
+            self.status.text = self.end_text if self.next is None else ""
+        self.status.set_visibility(bool(self.status.text))
 
     def _refresh_bar(self) -> None:
         count = len(self.waiting)
