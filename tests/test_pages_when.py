@@ -12,7 +12,7 @@ from nicegui.testing import User
 from core import blog
 
 from .factories import member, published
-from .pages import LIVE, sign_in
+from .pages import LIVE, open_bell, sign_in
 
 TIME = re.compile(r'<time class="tidings-when[^"]*" datetime="([^"]+)" title="([^"]+)">([^<]+)</time>')
 
@@ -51,7 +51,6 @@ async def test_the_bell_dates_each_notification(user: User) -> None:
     await blog.add_comment(await member("bob"), post_id=post.id, body="Hello")
     await sign_in(user, "ann")
     await user.open("/")
-    bell = user.find(marker="bell").elements.pop()
-    next(child for child in bell.descendants() if isinstance(child, ui.menu)).open()
+    open_bell(user)
     await user.should_see("bob commented on “Noticed”", retries=LIVE)
     assert [text for _, _, text in times_shown(user)][-1] == today()
