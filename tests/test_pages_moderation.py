@@ -83,7 +83,7 @@ async def test_the_moderation_queue_and_the_audit_trail_are_live(user: User) -> 
     await user.should_see("Queue me", retries=LIVE)
     comment = await blog.add_comment(ann, post_id=post.id, body="Fresh comment for the queue")
     await user.should_see(marker=f"queued-comment-{comment.id}", retries=LIVE)
-    await user.should_see("comment.add", retries=LIVE)  # the audit trail's newest entry
+    await user.should_see("ann commented on “Queue me”", retries=LIVE)  # the audit trail's newest entry
     user.find(marker=f"delete-comment-{comment.id}").click()
     await user.should_see(marker="reason", retries=LIVE)
     user.find(marker="reason").type("Off topic")
@@ -100,8 +100,9 @@ async def test_an_author_sees_the_history_of_their_post(user: User) -> None:
     browser_storage(user)
     await user.open(f"/post/{post.slug}")
     user.find(marker="history").click()
-    await user.should_see("post.update", retries=LIVE)
+    await user.should_see("ann edited “With a longer past”", retries=LIVE)
     await user.should_see("title: With a past → With a longer past")
+    await user.should_see("status: published")  # set where there was none: no "— →"
 
 
 async def test_readers_of_a_post_see_each_other_come_and_go(user: User, create_user: Callable[[], User]) -> None:
@@ -115,3 +116,4 @@ async def test_readers_of_a_post_see_each_other_come_and_go(user: User, create_u
     await user.should_see("2 reading: bob and 1 guest", retries=LIVE)
     guest_tab.delete()  # what NiceGUI does when a closed tab does not come back
     await user.should_see("1 reading: bob", retries=LIVE)
+
