@@ -9,6 +9,7 @@ from nicegui.testing import User
 
 from core import ANONYMOUS, Role, accounts, blog
 from core.policy import BANNED
+from ui import theme
 
 from .factories import member, published, signed_in_as, with_role
 from .pages import LIVE, browser_storage, sign_in
@@ -117,3 +118,30 @@ async def test_readers_of_a_post_see_each_other_come_and_go(user: User, create_u
     guest_tab.delete()  # what NiceGUI does when a closed tab does not come back
     await user.should_see("1 reading: bob", retries=LIVE)
 
+
+def contrast(colour: str, background: str) -> float:
+    """WCAG's contrast ratio of two colours written #rrggbb."""
+
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(colour), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+async def test_the_activity_chart_is_drawn_in_the_themes_green_and_colours_that_show_on_light_and_dark(
+    user: User,
+) -> None:
+    await with_role(Role.ADMIN, "root")
+    await sign_in(user, "root")
+    await user.open("/admin?tab=Activity")
+    [chart] = user.find(kind=ui.echart).elements
+    assert isinstance(chart, ui.echart)
+    colours = chart.options["color"]
+    assert colours[0] == theme.PRIMARY
+    assert len(colours) == len(chart.options["series"])  # one for each: posts, comments, sign-ups
+    for colour in colours:
+        assert contrast(colour, "#ffffff") >= 3, colour
+        assert contrast(colour, "#121212") >= 3, colour  # the dark page
