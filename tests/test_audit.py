@@ -143,6 +143,7 @@ def test_a_value_set_where_there_was_none_reads_as_just_the_value() -> None:
     assert address.text == "address: 127.0.0.1"
     assert role.text == "role: member → moderator"
     assert reason.text == "banned reason: spam → —"
+    assert readable({"address": [None, None]})[0].text == "address: —"  # not known: no "null"
 
 
 def test_every_action_reads_as_a_sentence_naming_only_what_entries_record() -> None:

@@ -115,7 +115,7 @@ def _readable(field: str, value: Any) -> FieldChange:
     if (texts := _texts(before, after)) is not None:
         return FieldChange(field, lines=_lines(line_diff(*texts)))
     shown = _shown(before), _shown(after)
-    if shown[0] == shown[1]:  # different values that read the same (None and []): show them as they are stored
+    if shown[0] == shown[1] and before != after:  # different values that read the same (None and []): as stored
         shown = json.dumps(before), json.dumps(after)
     return FieldChange(field, *shown)
 

@@ -98,16 +98,17 @@ def byline_html(username: str, image: str | None, moment: datetime | None, minut
 @lru_cache(maxsize=1024)
 def counts_html(favorites: int, comments: int) -> str:
     """How many favourites and comments a post has, each an icon and a number (read out in words)."""
-    return _count("favorite", favorites, "favourite") + _count("chat_bubble_outline", comments, "comment")
+    hearts = _count("favorite", favorites, "favourite", colour="text-pink-600")  # as on the post's own page
+    return hearts + _count("chat_bubble_outline", comments, "comment")
 
 
-def _count(icon: str, count: int, noun: str) -> str:
+def _count(icon: str, count: int, noun: str, colour: str = "") -> str:
     if not count:
         return ""
     words = f"{count} {noun}{'' if count == 1 else 's'}"
     return (
         f'<span class="row items-center gap-1 no-wrap" title="{words}">'
-        f'<i class="q-icon notranslate material-icons" aria-hidden="true">{icon}</i>'
+        f'<i class="q-icon notranslate material-icons {colour}" aria-hidden="true">{icon}</i>'
         f'<span aria-hidden="true">{count}</span><span class="sr-only">{words}</span></span>'
     )
 
