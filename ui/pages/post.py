@@ -67,7 +67,8 @@ class PostPage:
         # every element costs memory and CPU on every open page.
         ui.html(headline_html(post.title, post.description)).classes("w-full")
         with ui.row().classes("w-full items-center gap-x-3 gap-y-2"):
-            ui.html(byline_html(post.author.username, post.author.image, post.published_at or post.updated_at))
+            moment = post.published_at or post.updated_at
+            ui.html(byline_html(post.author.username, post.author.image, moment, post.reading_minutes))
             self.follow_button()
             with ui.row().classes("items-center gap-1 ml-auto no-wrap"):
                 self.favorite_button()

@@ -49,9 +49,12 @@ class ProfilePage:
         with ui.tab_panels(tabs, value=self.shown).classes("w-full bg-transparent"):
             name = profile.user.username
             with ui.tab_panel("Posts").classes("p-0 gap-3"):
-                self.posts = FeedView(viewer, blog.Feed(author=name), empty=f"{name} has published nothing yet.")
+                empty = "You haven't published anything yet." if own else f"{name} hasn't published anything yet."
+                end = f"That's everything {'you have' if own else name + ' has'} published."
+                self.posts = FeedView(viewer, blog.Feed(author=name), empty=empty, end=end)
             with ui.tab_panel("Favourites").classes("p-0 gap-3"):
-                self.favorites = FeedView(viewer, blog.Feed(favorited_by=name), empty="No favourites yet.")
+                empty = f"{'You have' if own else name + ' has'} no favourites yet."
+                self.favorites = FeedView(viewer, blog.Feed(favorited_by=name), empty=empty)
             if own:
                 with ui.tab_panel("Drafts").classes("p-0 gap-3"):
                     self.drafts = ui.column().classes("w-full gap-3")

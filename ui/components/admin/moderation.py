@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from nicegui import ui
 
 from core import Actor, Event, blog
 
 from ... import live
 from ..dialogs import act
-from ..posts import when
+from ..when import when_html
 
 
 class ModerationPanel:
@@ -48,7 +50,8 @@ class ModerationPanel:
         with ui.row().classes("w-full items-center gap-x-2 border-b py-1"):
             with ui.column().classes("gap-0 flex-1 min-w-48"):
                 ui.link(post.title, f"/post/{post.slug}").classes("truncate")
-                ui.label(f"{post.author.username} · {when(post.published_at)}").classes("text-xs text-gray-500")
+                byline = f"{escape(post.author.username)} · {when_html(post.published_at, '')}"
+                ui.html(byline, tag="span").classes("text-xs text-gray-500")
             if blog.unpublish_post.can(self.viewer, post):
                 ui.button("Unpublish", icon="unpublished", on_click=lambda: self.withdraw(post, archive=False)).props(
                     "flat dense no-caps size=sm"
