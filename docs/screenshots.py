@@ -1,7 +1,8 @@
 """Take the README's screenshots: python docs/screenshots.py (needs Chromium and ChromeDriver).
 
 Starts Tidings on a throw-away embedded database, writes a few posts through core's actions, and
-photographs the home page, a post and the editor in a headless Chromium.
+photographs the home page, a post and the editor in a headless Chromium on a desktop, then a post in dark mode,
+and the home page and a post on a phone (390 px wide, light and dark).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,7 +81,7 @@ async def seed(data_dir: Path) -> str:
 
 
 def photograph(base_url: str, post_path: str) -> None:
-    """Sign in as ada and take the three pictures."""
+    """Sign in as ada and take the pictures."""
     OUT.mkdir(parents=True, exist_ok=True)
     browser = Browser(chromium(), base_url)
     try:
@@ -100,6 +102,17 @@ def photograph(base_url: str, post_path: str) -> None:
         browser.type("Text (Markdown)", BODY)
         browser.should_see("All changes saved")
         browser.screenshot(str(OUT / "editor.png"))
+        for name, path, width, dark in (
+            ("post-dark", post_path, 1280, True),
+            ("home-mobile", "/", 390, False),
+            ("post-mobile-dark", post_path, 390, True),
+        ):
+            browser.prefer_dark(dark)
+            browser.driver.set_window_size(width, 860)
+            browser.open(path)
+            browser.should_see("Tidings")
+            time.sleep(0.5)  # the dark theme settles
+            browser.screenshot(str(OUT / f"{name}.png"))
     finally:
         browser.driver.quit()
 

@@ -170,6 +170,11 @@ class Browser:
         entries = self.driver.get_log("browser")  # type: ignore[no-untyped-call]
         return [str(entry["message"]) for entry in entries]
 
+    def prefer_dark(self, dark: bool) -> None:
+        """Set the colour scheme the system prefers (what a first visit follows)."""
+        scheme = {"name": "prefers-color-scheme", "value": "dark" if dark else "light"}
+        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [scheme]})
+
     def screenshot(self, path: str) -> None:
         self.driver.save_screenshot(path)
 

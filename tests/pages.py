@@ -55,6 +55,12 @@ async def sign_in(user: User, login: str) -> None:
     await user.should_see(marker="account", retries=LIVE)
 
 
+def open_bell(user: User) -> None:
+    """Open the notification bell's menu, as a click on it does."""
+    bell = user.find(marker="bell").elements.pop()
+    next(child for child in bell.descendants() if isinstance(child, ui.menu)).open()
+
+
 async def until(check: Callable[[], Awaitable[bool]], within: float = 5.0) -> None:
     """Wait until `check` holds: a click's handler runs in the background, and the test must not race it."""
     async with asyncio.timeout(within):

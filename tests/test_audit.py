@@ -5,17 +5,19 @@ from __future__ import annotations
 import importlib.util
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tortoise import Tortoise
 
-from core import Role, audit, blog
+from core import ANONYMOUS, Invalid, Role, accounts, audit, blog
 from core.audit import DiffLine, FieldChange, Span, readable
 from core.audit.diffs import compact
 from core.audit.models import AuditEntry
+from core.audit.sentences import SENTENCES, facts_of, sentence
 from core.db.config import MIGRATIONS
 
-from .factories import member, published, with_role
+from .factories import draft, member, published, with_role
 
 PARAGRAPHS = [f"Paragraph {n} says what the one before it said, at some length, so that it is long." for n in range(40)]
 
@@ -132,3 +134,49 @@ async def test_favourites_recorded_on_the_post_before_leave_its_history_with_the
     connection = Tortoise.get_connection("default")
     await connection.execute_script(await migration.upgrade(connection))
     assert [entry.action for entry in await audit.post_history(ann, post.id)] == ["post.create"]
+
+
+def test_a_value_set_where_there_was_none_reads_as_just_the_value() -> None:
+    address, role, reason = readable(
+        {"address": [None, "127.0.0.1"], "role": ["member", "moderator"], "banned_reason": ["spam", None]}
+    )
+    assert address.text == "address: 127.0.0.1"
+    assert role.text == "role: member → moderator"
+    assert reason.text == "banned reason: spam → —"
+    assert readable({"address": [None, None]})[0].text == "address: —"  # not known: no "null"
+
+
+def test_every_action_reads_as_a_sentence_naming_only_what_entries_record() -> None:
+    assert set(audit.action_names()) <= set(SENTENCES)
+    for template in SENTENCES.values():
+        assert template.format_map(facts_of("ann", {}, "“Title”"))  # no name a template could miss
+    assert sentence("post.pin", "ann", {}, "“Title”") == "ann did “post.pin” to “Title”"  # an action without one
+    assert (audit.action_labels()["post.publish"], audit.action_labels()["user.register"]) == (
+        "published …",
+        "signed up",
+    )
+
+
+async def test_the_trail_tells_what_happened_in_sentences_naming_posts_and_people() -> None:
+    mod = await with_role(Role.MODERATOR, "mod")
+    ann, carol = await member("ann"), await member("carol")
+    post = await published(ann, title="Dragons")
+    await draft(ann, title="Half done")
+    await blog.add_comment(carol, post_id=post.id, body="Roar")
+    await accounts.follow(carol, username="ann")
+    await blog.unpublish_post(mod, post_id=post.id, reason="Needs sources")
+    await accounts.ban_user(mod, username="carol", reason="Spam")
+    with pytest.raises(Invalid):
+        await accounts.sign_in(ANONYMOUS, login="ann", password="not the password", address="10.0.0.7")
+    said = [entry.sentence for entry in await audit.list_entries(mod)]
+    assert said[:7] == [
+        "A sign-in as ann was refused: wrong credentials",
+        "mod banned carol: Spam",
+        "mod unpublished “Dragons”: Needs sources",
+        "carol followed ann",
+        "carol commented on “Dragons”",
+        "ann started a draft, “Half done”",
+        "ann published “Dragons”",
+    ]
+    assert "ann signed in" in said
+    assert "carol signed up" in said

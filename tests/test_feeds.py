@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from core import ANONYMOUS, blog
+import pytest
+
+from core import ANONYMOUS, NotFound, blog
 
 from .factories import draft, member, published
 
@@ -67,3 +69,20 @@ async def test_popular_tags_count_published_posts_most_used_first() -> None:
     await published(ann, tags=["python"])
     await draft(ann, tags=["secret"])
     assert [(t.name, t.posts) for t in await blog.popular_tags(ANONYMOUS)] == [("python", 2), ("web", 1)]
+
+
+async def test_a_post_in_a_feed_says_how_long_it_takes_to_read_and_how_many_comments_it_has() -> None:
+    ann, bob = await member("ann"), await member("bob")
+    long = await published(ann, title="Long", body="# A heading\n\n" + "word " * 1000)
+    short = await published(ann, title="Short", body="Three words only.")
+    for _ in range(2):
+        await blog.add_comment(bob, post_id=long.id, body="Read it all")
+    page = await blog.list_posts(ANONYMOUS)
+    assert [(p.title, p.reading_minutes, p.comments_count) for p in page.items] == [("Short", 1, 0), ("Long", 4, 2)]
+    assert (await blog.get_post(ANONYMOUS, long.slug or "")).reading_minutes == 4  # 1,003 words at 230 a minute
+    await blog.update_post(ann, post_id=short.id, body="word " * 700)
+    assert (await blog.get_post_by_id(ANONYMOUS, short.id)).reading_minutes == 3  # counted again as it is written
+    assert await blog.count_comments(ANONYMOUS, long.id) == 2
+    hidden = await draft(ann)
+    with pytest.raises(NotFound):
+        await blog.count_comments(ANONYMOUS, hidden.id)  # as for the post itself: not revealed

@@ -37,3 +37,15 @@ async def test_the_anonymous_visitor_has_no_notifications() -> None:
     assert await notifications.unread_count(ANONYMOUS) == 0
     with pytest.raises(Forbidden):
         await notifications.mark_all_read(ANONYMOUS)
+
+
+async def test_older_notifications_are_read_page_after_page() -> None:
+    ann, bob = await member("ann"), await member("bob")
+    post = await published(ann, title="Dragons")
+    for number in range(5):
+        await blog.add_comment(bob, post_id=post.id, body=f"Comment {number}")
+    first = await notifications.list_notifications(ann, limit=3)
+    rest = await notifications.list_notifications(ann, limit=3, before=first[-1].id)
+    everything = await notifications.list_notifications(ann)
+    assert [n.id for n in first + rest] == [n.id for n in everything]
+    assert (len(first), len(rest)) == (3, 2)

@@ -204,3 +204,16 @@ async def test_a_bio_shows_as_markdown_keeping_its_line_breaks(user: User) -> No
 
 async def bio_of(username: str, bio: str) -> bool:
     return (await accounts.get_user(ANONYMOUS, username)).bio == bio
+
+
+async def test_an_empty_profile_says_nothing_is_published_yet_and_a_full_one_where_it_ends(user: User) -> None:
+    await member("ann")
+    await user.open("/profile/ann")
+    await user.should_see("ann hasn't published anything yet.", retries=LIVE)
+    await sign_in(user, "ann")
+    await user.open("/profile/ann")
+    await user.should_see("You haven't published anything yet.", retries=LIVE)
+    await published(await member("bob"), title="Bob's only post")
+    await user.open("/profile/bob")
+    await user.should_see("Bob's only post", retries=LIVE)
+    await user.should_see("That's everything bob has published.")

@@ -8,7 +8,7 @@ from nicegui.testing import User
 from core import blog, notifications
 
 from .factories import member, published
-from .pages import LIVE, sign_in
+from .pages import LIVE, open_bell, sign_in
 
 
 async def test_the_bell_counts_live_and_lists_then_marks_read(user: User) -> None:
@@ -19,9 +19,7 @@ async def test_the_bell_counts_live_and_lists_then_marks_read(user: User) -> Non
     await user.should_not_see(kind=ui.badge)
     await blog.add_comment(bob, post_id=post.id, body="Hello")
     await user.should_see(kind=ui.badge, content="1", retries=LIVE)
-    bell = user.find(marker="bell").elements.pop()
-    menu = next(child for child in bell.descendants() if isinstance(child, ui.menu))
-    menu.open()
+    open_bell(user)
     await user.should_see("bob commented on “Dragons”", retries=LIVE)
     await user.should_not_see(kind=ui.badge, retries=LIVE)
     assert await notifications.unread_count(ann) == 0

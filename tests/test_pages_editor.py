@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+from typing import Any
 
+import pytest
 from nicegui.testing import User
 
 from core import ANONYMOUS, blog
@@ -105,3 +108,31 @@ async def test_nobody_else_can_open_the_editor_of_a_post(user: User) -> None:
     assert "only its author edits a post" in refused.text
     await user.open("/write")
     await user.should_see(marker="title")
+
+
+class _AnsweredLate:
+    """An action whose answer reaches the page only after the action's own event did."""
+
+    def __init__(self, action: Any) -> None:
+        self.action = action
+
+    async def __call__(self, *args: Any, **data: Any) -> Any:
+        result = await self.action(*args, **data)
+        await asyncio.sleep(0.5)  # meanwhile the post's event arrives and redraws the editor's buttons
+        return result
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.action, name)
+
+
+async def test_publishing_opens_the_post_even_when_its_event_redraws_the_editor_first(
+    user: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await member("ann")
+    await sign_in(user, "ann")
+    monkeypatch.setattr(blog, "publish_post", _AnsweredLate(blog.publish_post))
+    await user.open("/write")
+    user.find(marker="title").type("Published while redrawn")
+    user.find(marker="body").type("The button clicked is gone by the time the answer comes.")
+    user.find(marker="publish").click()
+    await user.should_see("No comments yet", retries=LIVE)

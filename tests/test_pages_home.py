@@ -7,8 +7,8 @@ from nicegui.testing import User
 
 from core import accounts, blog
 
-from .factories import member, published
-from .pages import LIVE, addresses, sign_in, switch_tabs
+from .factories import PASSWORD, member, published, signed_in_as
+from .pages import LIVE, addresses, browser_storage, fill_in, sign_in, switch_tabs
 
 
 async def test_the_first_post_fills_an_empty_feed_at_once(user: User) -> None:
@@ -32,15 +32,17 @@ async def test_a_new_post_waits_in_the_bar_until_the_reader_asks_for_it(user: Us
     await user.should_see("Fresh off the press")
 
 
-async def test_older_posts_load_page_after_page(user: User) -> None:
+async def test_older_posts_load_page_after_page_until_the_reader_is_all_caught_up(user: User) -> None:
     ann = await member("ann")
     for number in range(blog.PAGE_SIZE + 2):
         await published(ann, title=f"Post number {number}")
     await user.open("/")
     await user.should_see("Post number 21", retries=LIVE)
     await user.should_not_see("Post number 0")
+    await user.should_not_see("You're all caught up.")  # there is more
     user.find("Older posts").click()
     await user.should_see("Post number 0", retries=LIVE)
+    await user.should_see("You're all caught up.")
 
 
 async def test_the_following_tab_shows_followed_authors_and_their_new_posts(user: User) -> None:
@@ -115,6 +117,24 @@ async def test_a_favourite_updates_the_count_on_every_home_page(user: User) -> N
     await user.open("/")
     await user.should_see("Loved", retries=LIVE)
     await blog.favorite_post(bob, post_id=post.id)
-    await user.should_see("♥ 1", retries=LIVE)
+    await user.should_see("1 favourite", retries=LIVE)
     await blog.archive_post(ann, post_id=post.id)
     await user.should_not_see("Loved", retries=LIVE)
+
+
+async def test_a_new_member_is_invited_to_write_their_first_post_until_they_have_one(user: User) -> None:
+    browser_storage(user)
+    await fill_in(user, "/sign-up", username="newcomer", email="newcomer@example.com", password=PASSWORD)
+    await user.should_see("Write your first post", retries=LIVE)  # where signing up leads: home
+    user.find("Start writing").click()
+    await user.should_see(marker="title", retries=LIVE)  # the editor
+    await published(await signed_in_as("newcomer"), title="Hello, Tidings")
+    await user.open("/")
+    await user.should_see("Hello, Tidings", retries=LIVE)
+    await user.should_not_see("Write your first post")
+
+
+async def test_visitors_are_not_invited_to_write(user: User) -> None:
+    await user.open("/")
+    await user.should_see("Nothing is published yet", retries=LIVE)
+    await user.should_not_see("Write your first post")

@@ -9,6 +9,7 @@ from nicegui.testing import User
 
 from core import ANONYMOUS, Role, accounts, blog
 from core.policy import BANNED
+from ui import theme
 
 from .factories import member, published, signed_in_as, with_role
 from .pages import LIVE, browser_storage, sign_in
@@ -83,7 +84,7 @@ async def test_the_moderation_queue_and_the_audit_trail_are_live(user: User) -> 
     await user.should_see("Queue me", retries=LIVE)
     comment = await blog.add_comment(ann, post_id=post.id, body="Fresh comment for the queue")
     await user.should_see(marker=f"queued-comment-{comment.id}", retries=LIVE)
-    await user.should_see("comment.add", retries=LIVE)  # the audit trail's newest entry
+    await user.should_see("ann commented on “Queue me”", retries=LIVE)  # the audit trail's newest entry
     user.find(marker=f"delete-comment-{comment.id}").click()
     await user.should_see(marker="reason", retries=LIVE)
     user.find(marker="reason").type("Off topic")
@@ -100,8 +101,9 @@ async def test_an_author_sees_the_history_of_their_post(user: User) -> None:
     browser_storage(user)
     await user.open(f"/post/{post.slug}")
     user.find(marker="history").click()
-    await user.should_see("post.update", retries=LIVE)
+    await user.should_see("ann edited “With a longer past”", retries=LIVE)
     await user.should_see("title: With a past → With a longer past")
+    await user.should_see("status: published")  # set where there was none: no "— →"
 
 
 async def test_readers_of_a_post_see_each_other_come_and_go(user: User, create_user: Callable[[], User]) -> None:
@@ -115,3 +117,31 @@ async def test_readers_of_a_post_see_each_other_come_and_go(user: User, create_u
     await user.should_see("2 reading: bob and 1 guest", retries=LIVE)
     guest_tab.delete()  # what NiceGUI does when a closed tab does not come back
     await user.should_see("1 reading: bob", retries=LIVE)
+
+
+def contrast(colour: str, background: str) -> float:
+    """WCAG's contrast ratio of two colours written #rrggbb."""
+
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(colour), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+async def test_the_activity_chart_is_drawn_in_the_themes_green_and_colours_that_show_on_light_and_dark(
+    user: User,
+) -> None:
+    await with_role(Role.ADMIN, "root")
+    await sign_in(user, "root")
+    await user.open("/admin?tab=Activity")
+    [chart] = user.find(kind=ui.echart).elements
+    assert isinstance(chart, ui.echart)
+    colours = chart.options["color"]
+    assert colours[0] == theme.PRIMARY
+    assert len(colours) == len(chart.options["series"])  # one for each: posts, comments, sign-ups
+    for colour in colours:
+        assert contrast(colour, "#ffffff") >= 3, colour
+        assert contrast(colour, "#121212") >= 3, colour  # the dark page

@@ -93,7 +93,7 @@ async def test_the_results_follow_the_typing_and_the_address_follows_them(
 async def test_a_search_without_matches_or_without_words_says_what_to_try(user: User) -> None:
     await published(await member("ann"), title="Lanterns", body="Text.")
     await user.open("/search?q=otters")
-    nothing = "No posts match “otters”. Try fewer words, other words, or the start of a word."
+    nothing = "No posts or people match “otters”. Try fewer or different words."
     await user.should_see(nothing, retries=LIVE)
     await user.open("/search?q=%26%7C%21%3A%2A%28%29%3C%3E")
     await user.should_see("“&|!:*()<>” has no words to search for: try letters or numbers.", retries=LIVE)
@@ -149,7 +149,7 @@ async def test_a_new_match_is_announced_to_the_searches_it_matches_and_a_withdra
     otter = await published(ann, title="Otter notes", body="Text.")  # the other search was empty: shown at once
     await shows(other, "Otter notes")
     await blog.unpublish_post(ann, post_id=otter.id)
-    await other.should_see("No posts match “otters”", retries=LIVE)
+    await other.should_see("No posts or people match “otters”", retries=LIVE)
 
 
 async def test_an_edit_that_no_longer_matches_takes_a_post_away_and_one_that_still_does_updates_it(
@@ -164,7 +164,7 @@ async def test_an_edit_that_no_longer_matches_takes_a_post_away_and_one_that_sti
     await blog.update_post(ann, post_id=kept.id, title="Lanterns kept and polished")
     await shows(user, "Lanterns kept and polished")
     await blog.unpublish_post(ann, post_id=kept.id)
-    await user.should_see("No posts match “lantern”", retries=LIVE)
+    await user.should_see("No posts or people match “lantern”", retries=LIVE)
 
 
 async def test_drafts_are_found_by_their_author_only_and_say_so(user: User, create_user: Callable[[], User]) -> None:
@@ -175,4 +175,11 @@ async def test_drafts_are_found_by_their_author_only_and_say_so(user: User, crea
     assert "This is a draft: only you can see it." in cards(user)[0]
     visitor = create_user()
     await visitor.open("/search?q=lantern")
-    await visitor.should_see("No posts match", retries=LIVE)
+    await visitor.should_see("No posts or people match", retries=LIVE)
+
+
+async def test_a_search_that_finds_people_but_no_posts_says_so(user: User) -> None:
+    await member("otterly")
+    await user.open("/search?q=otterly")
+    await user.should_see("No posts match “otterly”. Try fewer or different words.", retries=LIVE)
+    await user.should_see("otterly")

@@ -103,7 +103,7 @@ async def test_a_reason_too_short_stays_in_the_dialog_under_its_field(user: User
     await with_role(Role.MODERATOR, "mod")
     await sign_in(user, "mod")
     await user.open(f"/post/{post.slug}")
-    user.find("Archive").click()
+    user.find(marker="archive").click()  # in the post's menu of more actions
     await user.should_see(marker="reason", retries=LIVE)
     user.find(marker="reason").type("No")
     user.find(marker="confirm").click()

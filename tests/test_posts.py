@@ -252,3 +252,14 @@ async def test_an_update_records_only_the_fields_that_changed_and_nothing_when_n
     updates = await AuditEntry.filter(action="post.update").order_by("id")
     assert [entry.changes for entry in updates] == [{"body": ["First text", "Second text"]}, {}]
     assert unchanged.version == post.version + 1  # the second update wrote nothing
+
+
+async def test_whether_someone_has_written_anything_counts_drafts_and_archived_posts_too() -> None:
+    ann, bob = await member("ann"), await member("bob")
+    assert not await blog.has_posts(ANONYMOUS)
+    assert not await blog.has_posts(ann)
+    post = await draft(ann)
+    assert await blog.has_posts(ann)
+    assert not await blog.has_posts(bob)
+    await blog.archive_post(ann, post_id=post.id)
+    assert await blog.has_posts(ann)

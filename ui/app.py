@@ -12,12 +12,12 @@ from nicegui import app, ui
 
 from core import Settings, runtime
 
-from . import code_colours, not_found, reach, security_headers
+from . import code_colours, not_found, reach, security_headers, theme
 
 Lifespan = Callable[[Any], AbstractAsyncContextManager[Any]]
 STATIC = Path(__file__).parent / "static"
-PRIMARY = "#2f6f4f"
-SCRIPTS = ("drafts.js", "avatars.js", "pictures.js", "search.js")  # in every page, before its elements are drawn
+# In every page, before its elements are drawn.
+SCRIPTS = ("drafts.js", "avatars.js", "pictures.js", "search.js", "uploaders.js", "when.js")
 
 
 def setup(settings: Settings) -> None:
@@ -27,7 +27,7 @@ def setup(settings: Settings) -> None:
     security_headers.install(app)
     reach.configure(settings.public_url)
     not_found.install(app)
-    app.colors(primary=PRIMARY)  # for the whole app: no colour element on every page
+    app.colors(primary=theme.PRIMARY)  # for the whole app: no colour element on every page
     ui.add_css(STATIC / "tidings.css", shared=True)
     ui.add_css(code_colours.css(), shared=True)
     for script in SCRIPTS:

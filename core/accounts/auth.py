@@ -89,7 +89,8 @@ async def attempt_sign_in(ctx: Context[SignIn, None]) -> SignedIn | Refusal:
     await end_sessions(ctx, Session.filter(id=ctx.actor.session_id or 0))
     token = secrets.token_urlsafe(32)
     session = await Session.create(token_hash=token_hash(token), user=user)
-    ctx.audit("session", session.id, {"address": [None, data.address]})
+    # Who signed in: the actor of a sign-in is the visitor they were until now.
+    ctx.audit("session", session.id, {"username": [None, user.username], "address": [None, data.address]})
     return SignedIn(token=token, user=UserView.of(user))
 
 

@@ -3,7 +3,7 @@
 from .diffs import DiffLine, FieldChange, Span, readable
 from .events import AUDIT_TOPIC, AuditRecorded
 from .queries import PAGE as PAGE_SIZE
-from .queries import action_names, activity, get_entry, list_entries, post_history
+from .queries import action_labels, action_names, activity, get_entry, list_entries, post_history
 from .views import AuditView, DayActivity
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "DiffLine",
     "FieldChange",
     "Span",
+    "action_labels",
     "action_names",
     "activity",
     "get_entry",

@@ -26,6 +26,7 @@ EDGE = 50  # characters kept at each side of what a shortening leaves out
 LineKind = Literal["kept", "removed", "added", "skipped"]
 PREFIX: dict[LineKind, str] = {"kept": "  ", "removed": "- ", "added": "+ ", "skipped": "… "}
 KIND = {prefix: kind for kind, prefix in PREFIX.items()}
+NOTHING = "—"  # how a value that was not there reads
 _WORD = re.compile(r"\S+\s*|\s+")  # a word with the spaces after it (or leading spaces)
 
 
@@ -59,6 +60,15 @@ class FieldChange:
     before: str = ""
     after: str = ""
     lines: tuple[DiffLine, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """A short value's change in words: `field: after` when it had none before (nothing was replaced), else
+        `field: before → after`."""
+        name = self.field.replace("_", " ")
+        if self.before in (NOTHING, json.dumps(None)):
+            return f"{name}: {self.after}"
+        return f"{name}: {self.before} → {self.after}"
 
 
 def compact(changes: Mapping[str, object]) -> dict[str, object]:
@@ -105,7 +115,7 @@ def _readable(field: str, value: Any) -> FieldChange:
     if (texts := _texts(before, after)) is not None:
         return FieldChange(field, lines=_lines(line_diff(*texts)))
     shown = _shown(before), _shown(after)
-    if shown[0] == shown[1]:  # different values that read the same (None and []): show them as they are stored
+    if shown[0] == shown[1] and before != after:  # different values that read the same (None and []): as stored
         shown = json.dumps(before), json.dumps(after)
     return FieldChange(field, *shown)
 
@@ -126,7 +136,7 @@ def _texts(before: object, after: object) -> tuple[str, str] | None:
 
 def _shown(value: object) -> str:
     if value is None:
-        return "—"
+        return NOTHING
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list | tuple):

@@ -10,6 +10,7 @@ from ..actor import Actor
 from ..db.sql import fetch, fetch_one
 from ..errors import NotFound
 from .models import AuditEntry
+from .sentences import label, subject_name, subject_of
 from .views import AuditView, DayActivity
 
 PAGE = 50
@@ -39,7 +40,7 @@ async def list_entries(
     query = query.filter(**{name: value for name, value in filters.items() if value not in (None, "")})
     if before is not None:
         query = query.filter(id__lt=before)
-    return [AuditView.of(entry) for entry in await query.order_by("-id").limit(max(1, min(limit, 200)))]
+    return await _views(await query.order_by("-id").limit(max(1, min(limit, 200))))
 
 
 async def get_entry(actor: Actor, entry_id: int) -> AuditView:
@@ -48,7 +49,8 @@ async def get_entry(actor: Actor, entry_id: int) -> AuditView:
     entry = await AuditEntry.filter(id=entry_id).first()
     if entry is None:
         raise NotFound("audit entry")
-    return AuditView.of(entry)
+    [view] = await _views([entry])
+    return view
 
 
 async def post_history(actor: Actor, post_id: int) -> list[AuditView]:
@@ -59,8 +61,7 @@ async def post_history(actor: Actor, post_id: int) -> list[AuditView]:
     post = _PostFacts(author_id=row["author_id"])
     if not can_read_history(actor, post):
         POST_HISTORY.require(actor, post)  # refused: says why
-    entries = await AuditEntry.filter(record_type="post", record_id=post_id).order_by("id")
-    return [AuditView.of(entry) for entry in entries]
+    return await _views(await AuditEntry.filter(record_type="post", record_id=post_id).order_by("id"))
 
 
 async def activity(actor: Actor, days: int = 30) -> list[DayActivity]:
@@ -87,8 +88,32 @@ async def activity(actor: Actor, days: int = 30) -> list[DayActivity]:
     ]
 
 
+async def _views(entries: list[AuditEntry]) -> list[AuditView]:
+    """The entries as read models, each with its record's name (one query for them all)."""
+    about = {entry.id: subject_of(entry.record_type, entry.record_id, entry.changes) for entry in entries}
+    wanted = {subject for subject in about.values() if subject is not None}
+    names: dict[tuple[str, int], str] = {}
+    if wanted:
+        rows = await fetch(
+            "SELECT 'post' AS kind, id, title AS name FROM posts WHERE id = ANY($1::bigint[])"
+            " UNION ALL SELECT 'user', id, username FROM users WHERE id = ANY($2::bigint[])",
+            [number for kind, number in wanted if kind == "post"],
+            [number for kind, number in wanted if kind == "user"],
+        )
+        names = {(row["kind"], row["id"]): row["name"] for row in rows}
+    return [
+        AuditView.of(entry, subject_name(*subject, names.get(subject)) if (subject := about[entry.id]) else None)
+        for entry in entries
+    ]
+
+
 def action_names() -> list[str]:
     """Every action's name, for filtering the trail."""
     from ..actions import ACTIONS  # noqa: PLC0415 - the registry fills as the contexts import
 
     return sorted(ACTIONS)
+
+
+def action_labels() -> dict[str, str]:
+    """Every action's name with what it does in words ("post.publish": "published …"), in the order of the words."""
+    return dict(sorted(((name, label(name)) for name in action_names()), key=lambda pair: pair[1]))

@@ -24,10 +24,12 @@ from .markdown import render as render_markdown
 from .models import PostStatus
 from .posts import archive_post, create_post, publish_post, restore_post, unpublish_post, update_post
 from .queries import (
+    count_comments,
     get_article,
     get_comment,
     get_post,
     get_post_by_id,
+    has_posts,
     list_archived,
     list_comments,
     list_drafts,
@@ -100,6 +102,7 @@ __all__ = [
     "UpdatePost",
     "add_comment",
     "archive_post",
+    "count_comments",
     "count_posts",
     "count_sitemap_posts",
     "create_post",
@@ -110,6 +113,7 @@ __all__ = [
     "get_comment",
     "get_post",
     "get_post_by_id",
+    "has_posts",
     "list_archived",
     "list_comments",
     "list_drafts",

@@ -174,12 +174,18 @@ async def _set_status(
     more: dict[str, list[object]],
 ) -> None:
     changed: dict[str, list[object]] = {"status": [post.status, status]}
-    ctx.audit("post", post.id, changed | more)
+    ctx.audit("post", post.id, changed | more | _why(ctx))
     post.status, post.published_at = status, published_at
     await post.save(update_fields=["status", "published_at", "slug", "updated_at"])
 
 
 async def _set_archived(ctx: Context[Any, Post], post: Post, *, archived: bool) -> None:
-    ctx.audit("post", post.id, {"archived": [post.archived, archived]})
+    changed: dict[str, list[object]] = {"archived": [post.archived, archived]}
+    ctx.audit("post", post.id, changed | _why(ctx))
     post.archived = archived
     await post.save(update_fields=["archived", "updated_at"])
+
+
+def _why(ctx: Context[Any, Post]) -> dict[str, list[object]]:
+    """The reason a moderator gave, for the record (the author was told it too)."""
+    return {"reason": [None, ctx.reason]} if ctx.reason else {}

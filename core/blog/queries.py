@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..access import ADMIN_AREA
 from ..actor import Actor
-from ..db.sql import fetch, storable
+from ..db.sql import fetch, fetch_one, storable
 from ..errors import NotFound
 from . import rows
 from .views import CommentView, PostSummary, PostView, QueuedComment
@@ -29,6 +29,13 @@ async def get_post_by_id(actor: Actor, post_id: int) -> PostView:
     return await _one_post(actor, "p.id = $2", post_id)
 
 
+async def has_posts(actor: Actor) -> bool:
+    """Whether the actor has written any post, drafts and archived ones included (False for the visitor)."""
+    if actor.id is None:
+        return False
+    return await fetch_one("SELECT 1 FROM posts WHERE author_id = $1 LIMIT 1", actor.id) is not None
+
+
 async def list_drafts(actor: Actor) -> list[PostSummary]:
     """The actor's drafts, last edited first."""
     return await _own_posts(actor, "p.status = 'draft' AND p.archived = false")
@@ -50,6 +57,17 @@ async def list_comments(actor: Actor, post_id: int) -> list[CommentView]:
     if not found:
         await get_post_by_id(actor, post_id)  # no comments, or no such post for this actor?
     return [rows.comment(row) for row in found]
+
+
+async def count_comments(actor: Actor, post_id: int) -> int:
+    """How many comments the post has, if `actor` may read it (NotFound if not)."""
+    found = await fetch(
+        f"SELECT {rows.COMMENTS_COUNT} AS n FROM {rows.POSTS} WHERE p.id = $1 AND {rows.readable(actor)}",
+        post_id,
+    )
+    if not found:
+        raise NotFound("post")
+    return int(found[0]["n"])
 
 
 async def get_comment(actor: Actor, comment_id: int, *, on_post: int | None = None) -> CommentView:

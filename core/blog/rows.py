@@ -14,14 +14,16 @@ from .markdown import excerpt, render
 from .models import PostStatus
 from .views import Author, CommentView, PostSummary, PostView
 
+COMMENTS_COUNT = "(SELECT count(*) FROM comments co WHERE co.post_id = p.id)"
 # $1 is always the viewer's id (NULL for the anonymous visitor).
-SUMMARY_COLUMNS = """
-    p.id, p.slug, p.title, p.description, left(p.body, 1000) AS body_start, p.status, p.archived,
+SUMMARY_COLUMNS = f"""
+    p.id, p.slug, p.title, p.description, left(p.body, 1000) AS body_start, p.words, p.status, p.archived,
     p.published_at, p.created_at, p.updated_at,
     u.id AS author_id, u.username AS author_name, u.bio AS author_bio, u.image AS author_image,
     EXISTS (SELECT 1 FROM follows f WHERE f.followed_id = p.author_id AND f.follower_id = $1) AS following,
     (SELECT count(*) FROM favorites fa WHERE fa.post_id = p.id) AS favorites_count,
     EXISTS (SELECT 1 FROM favorites fa WHERE fa.post_id = p.id AND fa.user_id = $1) AS favorited,
+    {COMMENTS_COUNT} AS comments_count,
     ARRAY(SELECT t.name FROM post_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = p.id ORDER BY t.name)
         AS tags
 """
@@ -92,6 +94,8 @@ def _summary_fields(row: dict[str, Any]) -> dict[str, Any]:
         "archived": row["archived"],
         "favorites_count": row["favorites_count"],
         "favorited": row["favorited"],
+        "comments_count": row["comments_count"],
+        "words": row["words"],
         "published_at": row["published_at"],
         "created_at": row["created_at"],
         "updated_at": row["updated_at"],

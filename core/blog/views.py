@@ -10,6 +10,7 @@ from ..textsearch import Marked
 from .models import PostStatus
 
 T = TypeVar("T")
+WORDS_PER_MINUTE = 230  # how fast people read a text on a screen, about
 Cursor = tuple[datetime, int]  # (published_at, id) of the last post of a page
 
 
@@ -39,6 +40,8 @@ class PostSummary:
     archived: bool
     favorites_count: int
     favorited: bool  # whether the viewer favourited it
+    comments_count: int
+    words: int  # in its text, counted by the database as the text is written
     published_at: datetime | None
     created_at: datetime
     updated_at: datetime
@@ -59,6 +62,11 @@ class PostSummary:
         if self.archived:
             return "This post is archived: nobody else can see it."
         return "This is a draft: only you can see it." if self.is_draft else None
+
+    @property
+    def reading_minutes(self) -> int:
+        """How long its text takes to read, in whole minutes (at least one)."""
+        return max(1, round(self.words / WORDS_PER_MINUTE))
 
     @property
     def cursor(self) -> Cursor | None:

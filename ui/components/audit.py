@@ -1,13 +1,15 @@
-"""How audit entries read: when, who, what, and the fields that changed (a text as its changed lines)."""
+"""How audit entries read: when, what happened as a sentence, and the fields that changed (a text as its changed
+lines)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from html import escape
 
 from nicegui import ui
 
 from core import audit
+
+from .when import when_html
 
 SIGN = {"removed": "−", "added": "+", "kept": " "}
 TAG = {"removed": "del", "added": "ins", "kept": "div"}
@@ -25,24 +27,23 @@ def audit_list(entries: list[audit.AuditView]) -> None:
 def audit_line(entry: audit.AuditView) -> ui.column:
     """One entry."""
     with ui.column().classes("w-full gap-1 border-b border-gray-200 dark:border-gray-700 pb-1") as line:
-        with ui.row().classes("items-baseline gap-2"):
-            ui.label(moment(entry.created_at)).classes("text-xs text-gray-500")
-            ui.label(entry.actor_name).classes("font-medium text-sm")
-            ui.label(entry.action).classes("text-sm font-mono")
-            ui.label(f"{entry.record_type} #{entry.record_id}" if entry.record_id else entry.record_type).classes(
-                "text-xs text-gray-500"
-            )
+        ui.html(headline_html(entry)).mark(f"audit-{entry.id}")
         for change in entry.readable:
             if change.lines:
                 ui.html(diff_html(change)).classes("tidings-diff w-full").mark(f"change-{change.field}")
             else:
-                ui.label(f"{change.field}: {change.before} → {change.after}").classes("text-xs text-gray-600 break-all")
+                ui.label(change.text).classes("text-xs text-gray-600 dark:text-gray-400 break-all")
     return line
 
 
-def moment(when: datetime) -> str:
-    """When an entry was committed, as people write it."""
-    return f"{when.day} {when:%b %Y}, {when:%H:%M:%S} UTC"
+def headline_html(entry: audit.AuditView) -> str:
+    """When, and what happened as a sentence; the action's and the record's own names (what the trail's filters
+    take) on hover."""
+    return (
+        f'<div class="row items-baseline gap-2">{when_html(entry.created_at)}'
+        f'<span class="text-sm break-words" title="{escape(entry.action)} · {escape(entry.record)}">'
+        f"{escape(entry.sentence)}</span></div>"
+    )
 
 
 def diff_html(change: audit.FieldChange) -> str:

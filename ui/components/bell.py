@@ -1,4 +1,5 @@
-"""The notification bell: the unread count, live, and the latest notifications when opened."""
+"""The notification bell: the unread count, live, and the latest notifications when opened (all of them on
+/notifications)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from core import Actor, Event, Reconnected, accounts, notifications
 
 from .. import live
 from .feedback import attempt
-from .posts import when
+from .notices import notice_html
 
 
 class Bell:
@@ -48,11 +49,8 @@ class Bell:
             if not latest:
                 ui.label("Nothing new yet.").classes("text-gray-500 p-2")
             for notice in latest:
-                with ui.row().classes("items-baseline gap-2 no-wrap"):
-                    ui.icon("circle", size="8px", color="primary" if not notice.read else "transparent")
-                    target = f"/post/{notice.post_slug}" if notice.post_slug else f"/profile/{notice.actor_name}"
-                    ui.link(notice.text, target).classes("text-sm no-underline")
-                    ui.label(when(notice.created_at)).classes("text-xs text-gray-500")
+                ui.html(notice_html(notice))
+            ui.link("See all", "/notifications").classes("text-sm self-end pt-1").mark("all-notifications")
         if any(not notice.read for notice in latest):
             await attempt(notifications.mark_all_read(self.viewer))
 

@@ -55,6 +55,7 @@ class Comments:
         if blog.add_comment.can(self.viewer, self.post):
             form = Form(blog.AddComment)
             text = form.add("body", ui.textarea(placeholder="Add to the discussion (Markdown works)"))
+            text.props('aria-label="Your comment"')
             text.classes("w-full").props(f"outlined autogrow counter maxlength={blog.COMMENT_MAX}")
             ui.button("Comment", on_click=lambda: self.send(form)).props("unelevated").mark("submit")
             ui.timer(0.1, lambda: self.restore(text), once=True)

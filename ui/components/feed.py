@@ -9,11 +9,13 @@ from core import ANONYMOUS, Actor, DomainError, Event, NotFound, accounts, blog
 from .. import live
 from .posts import PostCard
 
+CAUGHT_UP = "You're all caught up."
+
 
 class FeedView:
     """The cards of one feed for one viewer, kept right by the events."""
 
-    def __init__(self, viewer: Actor, feed: blog.Feed, *, empty: str) -> None:
+    def __init__(self, viewer: Actor, feed: blog.Feed, *, empty: str, end: str = CAUGHT_UP) -> None:
         self.viewer, self.feed = viewer, feed
         self.follows: frozenset[int] = frozenset()
         self.cards: dict[int, PostCard] = {}
@@ -28,9 +30,10 @@ class FeedView:
         self.more.set_visibility(False)
         _load_when_visible(self.more)
         live.subscribe(blog.FEED_TOPIC, self.on_event)
+        live.subscribe(blog.COMMENTS_TOPIC, self.on_comment)
         if feed.following and viewer.id is not None:  # (a Following feed is a signed-in viewer's)
             live.subscribe(accounts.user_topic(viewer.id), self.on_follow)
-        self.empty_text = empty
+        self.empty_text, self.end_text = empty, end
 
     @property
     def shown(self) -> list[blog.PostSummary]:
@@ -62,8 +65,7 @@ class FeedView:
                     self.cards[post.id] = PostCard(post)
         self.next = page.next
         self.more.set_visibility(page.next is not None)
-        self.status.text = "" if self.cards else self.empty_text
-        self.status.set_visibility(not self.cards)
+        self._show_status()
 
     def show_waiting(self) -> None:
         """Put the held posts on top, newest first."""
@@ -73,7 +75,7 @@ class FeedView:
             self.cards[post.id].element.move(target_index=0)
         self.waiting.clear()
         self._refresh_bar()
-        self.status.set_visibility(not self.cards)
+        self._show_status()
 
     async def on_event(self, event: Event) -> None:
         """Keep the cards and the bar right as posts are published, edited, favourited and withdrawn."""
@@ -84,6 +86,19 @@ class FeedView:
             await self._arrived(event)
         elif isinstance(event, blog.PostUnpublished | blog.PostArchived):
             self._withdraw(event.post_id)
+
+    def on_comment(self, event: Event) -> None:
+        """Keep a shown card's number of comments right as comments are added and deleted anywhere (the count is
+        read once for every page of this process showing the post; no task per page)."""
+        if isinstance(event, blog.CommentAdded | blog.CommentDeleted) and event.post_id in self.cards:
+            post_id = event.post_id
+            live.when_loaded(
+                event,
+                lambda: blog.count_comments(ANONYMOUS, post_id),
+                lambda count: self._show_comments(post_id, count),
+                what="comments count",
+                missing=NotFound,
+            )
 
     def on_follow(self, event: Event) -> None:
         """Follow the viewer's follows, so the Following feed knows whose new posts belong in it."""
@@ -118,13 +133,24 @@ class FeedView:
         self.cards[post.id].element.move(target_index=index)
         old.delete()
 
+    def _show_comments(self, post_id: int, count: int) -> None:
+        if card := self.cards.get(post_id):  # (the card on the page now: it may have been redrawn meanwhile)
+            card.show_comments(count)
+
     def _withdraw(self, post_id: int) -> None:
         if card := self.cards.pop(post_id, None):
             card.element.delete()
         self.waiting.pop(post_id, None)
         self._refresh_bar()
-        self.status.text = self.empty_text
-        self.status.set_visibility(not self.cards)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        # The end is said: a feed that just stops scrolling looks stuck, or still loading.
+        if not self.cards:
+            self.status.text = self.empty_text
+        else:
+            self.status.text = self.end_text if self.next is None else ""
+        self.status.set_visibility(bool(self.status.text))
 
     def _refresh_bar(self) -> None:
         count = len(self.waiting)

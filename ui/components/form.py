@@ -20,6 +20,7 @@ class Form:
         self.check_while_typing = check_while_typing
         self.fields: dict[str, ValidationElement[Any]] = {}
         self.parsers: dict[str, Callable[[Any], Any]] = {}
+        self.changed: set[str] = set()  # the fields the user changed
         self.message = ui.label().classes("text-negative text-sm")
         self.message.set_visibility(False)
 
@@ -34,8 +35,9 @@ class Form:
         if parse is not None:
             self.parsers[name] = parse
         element.without_auto_validation().mark(name)
-        element.on("blur", lambda: self._check(name))
-        element.on_value_change(lambda: self._check(name) if element.error or self.check_while_typing else None)
+        # Left after a change: checked. Only passed through (a keyboard user tabbing by): nothing to say yet.
+        element.on("blur", lambda: self._check(name) if name in self.changed else None)
+        element.on_value_change(lambda: self._changed(name))
         self.fields[name] = element
         return element
 
@@ -68,6 +70,11 @@ class Form:
         for element in self.fields.values():
             element.error = None
         self.message.set_visibility(False)
+
+    def _changed(self, name: str) -> None:
+        self.changed.add(name)
+        if self.fields[name].error or self.check_while_typing:
+            self._check(name)
 
     def _check(self, name: str) -> None:
         self.fields[name].error = check_field(self.model, name, self.value(name))

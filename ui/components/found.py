@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from core import Marked, accounts, blog
 
-from .posts import avatar_html, byline_html, post_path, tags_html
+from .posts import COUNTS_CLASSES, avatar_html, byline_html, counts_html, post_path, tags_html
 
 FOUND_CLASSES = "w-full column gap-2 p-4 rounded-md border border-gray-200 dark:border-gray-700"
 NOTICE_CLASSES = "text-xs text-amber-700 dark:text-amber-300"
@@ -26,7 +26,9 @@ def match_html(match: blog.PostMatch) -> str:
     notice = f'<div class="{NOTICE_CLASSES}">{escape(post.notice)}</div>' if post.notice else ""
     excerpt = marked_html(match.excerpt)
     return (
-        f"{byline_html(post.author.username, post.author.image, post.published_at)}"
+        f'<div class="row items-center justify-between no-wrap">'
+        f"{byline_html(post.author.username, post.author.image, post.published_at, post.reading_minutes)}"
+        f'<div class="{COUNTS_CLASSES}">{counts_html(post.favorites_count, post.comments_count)}</div></div>'
         f'<a class="nicegui-link text-lg font-semibold no-underline text-primary break-words"'
         f' href="{escape(post_path(post))}">{marked_html(match.title) or escape(post.title)}</a>{notice}'
         + (f'<div class="text-sm text-gray-700 dark:text-gray-300 break-words">{excerpt}</div>' if excerpt else "")

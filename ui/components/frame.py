@@ -28,20 +28,20 @@ async def frame(viewer: Actor, title: str = "", *, follow_session: bool = True) 
     """
     ui.page_title(page_title(title))
     dark = ui.dark_mode(app.storage.user.get(_DARK))
-    with ui.header().classes("items-center justify-between gap-2 px-4 py-1"):
+    with ui.header().classes("items-center justify-between gap-2 px-4 max-sm:px-2 py-1 no-wrap"):
         ui.link("Tidings", "/").classes("text-xl font-bold text-white no-underline")
         _search_box()
-        with ui.row().classes("items-center gap-1 no-wrap"):
+        with ui.row().classes("items-center gap-1 max-sm:gap-0 no-wrap"):
             ui.button(icon="contrast", on_click=lambda: _toggle_dark(dark)).props(
                 'flat round color=white aria-label="Light or dark" title="Light or dark"'
             )
             if viewer.is_anonymous:
                 back = here()
                 ui.button("Sign in", on_click=lambda: ui.navigate.to(returning("/sign-in", back))).props(
-                    "flat color=white"
+                    "flat no-caps color=white"
                 )
                 ui.button("Sign up", on_click=lambda: ui.navigate.to(returning("/sign-up", back))).props(
-                    "outline color=white"
+                    "outline no-caps color=white"
                 )
             else:
                 await _account_controls(viewer)
@@ -91,10 +91,11 @@ def page_title(title: str) -> str:
 
 async def _account_controls(viewer: Actor) -> None:
     if blog.create_post.can(viewer):
-        ui.button("Write", icon="edit", on_click=lambda: ui.navigate.to("/write")).props("flat color=white")
+        write = ui.button("Write", icon="edit", on_click=lambda: ui.navigate.to("/write"))
+        write.props('flat no-caps color=white aria-label="Write a post"').classes("tidings-icon-when-narrow")
     Bell(viewer, await notifications.unread_count(viewer))
     me = await accounts.get_user(viewer, viewer.username)
-    with ui.button().props("flat no-caps color=white").mark("account"):
+    with ui.button().props(f'flat no-caps color=white aria-label="Account: {me.username}"').mark("account"):
         # Picture and name: one element of markup (every element costs memory on every open page).
         shown = ui.html(account_html(me.username, me.image))
         menu = ui.menu().props("anchor='bottom right' self='top right'")

@@ -12,10 +12,7 @@ from nicegui import ui
 
 from core import blog
 
-
-def when(moment: datetime | None) -> str:
-    """A date as readers see it."""
-    return moment.strftime("%d %b %Y") if moment else ""
+from .when import WHEN_CLASSES, when_html
 
 
 def post_path(post: blog.PostSummary) -> str:
@@ -33,14 +30,6 @@ def avatar(username: str, image: str | None, size: str = "md") -> None:
     ui.html(avatar_html(username, image, size))
 
 
-def author_line(author: blog.Author, moment: datetime | None) -> None:
-    """Picture, name (a link to the profile) and date."""
-    with ui.row().classes("items-center gap-2 no-wrap"):
-        avatar(author.username, author.image, size="sm")
-        ui.link(author.username, f"/profile/{author.username}").classes("text-sm font-medium no-underline")
-        ui.label(when(moment)).classes("text-xs text-gray-500")
-
-
 def tag_chips(tags: tuple[str, ...]) -> None:
     """The tags of a post, each a link to its feed."""
     if tags:
@@ -50,28 +39,35 @@ def tag_chips(tags: tuple[str, ...]) -> None:
 
 
 class PostCard:
-    """A post in a feed; its favourite count follows the live events."""
+    """A post in a feed; its numbers of favourites and comments follow the live events."""
 
     def __init__(self, post: blog.PostSummary) -> None:
         self.post = post
+        self.favorites, self.comments = post.favorites_count, post.comments_count
         with ui.card().classes("w-full gap-2").props("flat bordered") as self.element:
             with ui.row().classes("w-full items-center justify-between no-wrap"):
-                author_line(post.author, post.published_at)
-                self.count = ui.label().classes("text-sm text-gray-600")
+                ui.html(byline_html(post.author.username, post.author.image, post.published_at, post.reading_minutes))
+                self.counts = ui.html(counts_html(self.favorites, self.comments)).classes(COUNTS_CLASSES)
             ui.link(post.title, post_path(post)).classes("text-lg font-semibold no-underline text-primary break-words")
             if post.excerpt:
                 ui.label(post.excerpt).classes("text-sm text-gray-700 dark:text-gray-300 break-words")
             tag_chips(post.tags)
-        self.show_count(post.favorites_count)
 
     def show_count(self, count: int) -> None:
         """Show a new number of favourites."""
-        self.count.text = f"♥ {count}" if count else ""
+        self.favorites = count
+        self.counts.content = counts_html(self.favorites, self.comments)
+
+    def show_comments(self, count: int) -> None:
+        """Show a new number of comments."""
+        self.comments = count
+        self.counts.content = counts_html(self.favorites, self.comments)
 
 
 AVATAR_PX = {"xs": 18, "sm": 24, "md": 32, "lg": 38, "xl": 46}  # Quasar's avatar sizes
 AVATAR_CONTENT = "q-avatar__content row flex-center overflow-hidden"
 COMMENT_CLASSES = "w-full py-3 border-b border-gray-200 dark:border-gray-700"
+COUNTS_CLASSES = "row items-center gap-3 no-wrap text-sm text-gray-600 dark:text-gray-400"
 
 
 def avatar_html(username: str, image: str | None, size: str = "md") -> str:
@@ -89,12 +85,31 @@ def avatar_html(username: str, image: str | None, size: str = "md") -> str:
 
 
 @lru_cache(maxsize=1024)
-def byline_html(username: str, image: str | None, moment: datetime | None) -> str:
-    """A post's author as one piece of markup: picture, name (a link to the profile) and date."""
+def byline_html(username: str, image: str | None, moment: datetime | None, minutes: int | None = None) -> str:
+    """A post's author as one piece of markup: picture, name (a link to the profile), date and reading time."""
+    reading = f'<span class="{WHEN_CLASSES}">{" · " if moment else ""}{minutes} min read</span>' if minutes else ""
     return (
         f'<div class="row items-center gap-3 no-wrap">{avatar_html(username, image)}<div class="column">'
         f'<a class="nicegui-link font-medium no-underline" href="/profile/{quote(username)}">{escape(username)}</a>'
-        f'<span class="text-xs text-gray-500">{escape(when(moment))}</span></div></div>'
+        f"<span>{when_html(moment)}{reading}</span></div></div>"
+    )
+
+
+@lru_cache(maxsize=1024)
+def counts_html(favorites: int, comments: int) -> str:
+    """How many favourites and comments a post has, each an icon and a number (read out in words)."""
+    hearts = _count("favorite", favorites, "favourite", colour="text-pink-600")  # as on the post's own page
+    return hearts + _count("chat_bubble_outline", comments, "comment")
+
+
+def _count(icon: str, count: int, noun: str, colour: str = "") -> str:
+    if not count:
+        return ""
+    words = f"{count} {noun}{'' if count == 1 else 's'}"
+    return (
+        f'<span class="row items-center gap-1 no-wrap" title="{words}">'
+        f'<i class="q-icon notranslate material-icons {colour}" aria-hidden="true">{icon}</i>'
+        f'<span aria-hidden="true">{count}</span><span class="sr-only">{words}</span></span>'
     )
 
 
@@ -103,7 +118,7 @@ def account_html(username: str, image: str | None) -> str:
     """The account button's picture and name, as one piece of markup."""
     return (
         f'<div class="row items-center gap-2 no-wrap">{avatar_html(username, image, "sm")}'
-        f"<span>{escape(username)}</span></div>"
+        f'<span class="tidings-wide-only">{escape(username)}</span></div>'
     )
 
 
@@ -126,7 +141,7 @@ def comment_html(comment: blog.CommentView) -> str:
         f"{avatar_html(author.username, author.image, 'sm')}"
         f'<a class="nicegui-link text-sm font-medium no-underline" href="/profile/{quote(author.username)}">'
         f"{escape(author.username)}</a>"
-        f'<span class="text-xs text-gray-500">{escape(when(comment.created_at))}</span></div>'
+        f"{when_html(comment.created_at)}</div>"
         f'<div class="nicegui-markdown tidings-text text-sm w-full">{comment.body_html}</div>'
     )
 

@@ -152,7 +152,8 @@ class SearchResults:
             return ASK
         if page is not None and not page.words:
             return f"“{page.searched}” has no words to search for: try letters or numbers."
-        return f"No posts match “{self.text.strip()}”. Try fewer words, other words, or the start of a word."
+        what = "posts" if self.people.visible else "posts or people"
+        return f"No {what} match “{self.text.strip()}”. Try fewer or different words."
 
 
 def _searched() -> set[str]:

@@ -23,15 +23,28 @@ async def home_page(tag: str = "", feed: str = "") -> None:
     async with frame(viewer, f"#{chosen}" if chosen else ""):
         with ui.row().classes("w-full gap-8 items-start max-md:flex-col-reverse"):
             with ui.column().classes("flex-1 min-w-0 gap-3"):
+                if blog.create_post.can(viewer) and not await blog.has_posts(viewer):
+                    invite_to_write()
                 feeds = Feeds(viewer, chosen, FEEDS.get(feed.lower(), ""))
                 await feeds.show_first()
-            with ui.column().classes("w-64 max-md:w-full gap-2"):
+            with ui.column().classes("w-64 max-md:w-full min-w-0 max-w-full gap-2 max-md:gap-1"):
                 PopularTags(await blog.popular_tags(viewer))
     shown = feeds.views[str(feeds.panels.value)].shown
     if chosen:
         reach.describe(reach.feed_page(f"#{chosen}", f"/?tag={quote(chosen)}", shown, reach.tag_feed(chosen)))
     else:
         reach.describe(reach.feed_page("Tidings", "/", shown, reach.EVERYONE_FEED))
+
+
+def invite_to_write() -> None:
+    """A new member's welcome: what to do first (they have written nothing yet)."""
+    with ui.card().classes("w-full gap-2").props("flat bordered").mark("first-post"):
+        ui.label("Write your first post").classes("text-lg font-semibold")
+        ui.label(
+            "Share an idea, a note or a story. It appears on every open page the moment you publish it,"
+            " and drafts save themselves as you type."
+        ).classes("text-sm text-gray-700 dark:text-gray-300")
+        ui.button("Start writing", icon="edit", on_click=lambda: ui.navigate.to("/write")).props("unelevated no-caps")
 
 
 class Feeds:
@@ -75,9 +88,9 @@ class PopularTags:
     """The most used tags, kept current as posts come and go."""
 
     def __init__(self, tags: list[blog.TagCount]) -> None:
-        ui.label("Popular tags").classes("text-lg font-semibold")
+        ui.label("Popular tags").classes("text-lg font-semibold max-md:text-sm").props("role=heading aria-level=2")
         self.shown = tags
-        self.chips = ui.row().classes("gap-1")
+        self.chips = ui.row().classes("gap-1 tidings-tag-cloud")
         self.draw()
         live.subscribe(blog.FEED_TOPIC, self.on_event)
 

@@ -10,10 +10,12 @@ from nicegui import ui
 from core import ANONYMOUS, Actor, Event, NotFound, Reconnected, access, accounts, audit, blog, presence
 
 from .. import live, reach, session
+from ..components.article import headline_html
 from ..components.audit import audit_list
 from ..components.comments import Comments
 from ..components.dialogs import act
 from ..components.feedback import attempt
+from ..components.follow import follow_button
 from ..components.frame import frame, page_title
 from ..components.missing import gone, not_found_page
 from ..components.posts import byline_html, edit_path, tags_html
@@ -42,10 +44,10 @@ class PostPage:
     def __init__(self, viewer: Actor, post: blog.PostView, comments: list[blog.CommentView]) -> None:
         self.viewer, self.post = viewer, post
         self.address = here()
-        with ui.column().classes("w-full gap-4") as self.page:
+        with ui.column().classes("tidings-article gap-4") as self.page:
             self.header()
             self.readers = ui.label().classes("text-xs text-gray-500").mark("readers")
-            self.body = ui.html(post.body_html).classes("nicegui-markdown tidings-text w-full")
+            self.body = ui.html(post.body_html).classes("nicegui-markdown tidings-text tidings-reading w-full")
             self.comments = Comments(viewer, post, comments)
         live.subscribe(blog.post_topic(post.id), self.on_event, accounts.user_topic(post.author_id))
         live.present(post.id, viewer, self.show_readers)
@@ -57,18 +59,20 @@ class PostPage:
 
     @ui.refreshable_method
     def header(self) -> None:
-        """Status, title, author with Follow, favourites, and the author's controls."""
+        """Status, title and standfirst, author with Follow, favourites, and the author's controls."""
         post = self.post
         if post.notice:
             self.banner(post.notice)
         # What is the same for every reader (title, author, date, tags) is one shared piece of markup each:
         # every element costs memory and CPU on every open page.
-        ui.label(post.title).classes("text-3xl font-bold break-words w-full")
-        with ui.row().classes("w-full items-center gap-2"):
-            ui.html(byline_html(post.author.username, post.author.image, post.published_at or post.updated_at))
+        ui.html(headline_html(post.title, post.description)).classes("w-full")
+        with ui.row().classes("w-full items-center gap-x-3 gap-y-2"):
+            moment = post.published_at or post.updated_at
+            ui.html(byline_html(post.author.username, post.author.image, moment, post.reading_minutes))
             self.follow_button()
-            self.favorite_button()  # pushed to the right (ml-auto), the author's controls after it
-            self.author_controls()
+            with ui.row().classes("items-center gap-1 ml-auto no-wrap"):
+                self.favorite_button()
+                self.author_controls()
         if post.tags:
             ui.html(tags_html(post.tags))
 
@@ -85,12 +89,9 @@ class PostPage:
         """Follow or unfollow the author, when the policy allows it (a visitor is asked to sign in first)."""
         author = self.post.author
         if accounts.follow.can(self.viewer, author):
-            label = "Following" if author.following else "Follow"
-            ui.button(label, on_click=self.toggle_follow).props(
-                f"{'unelevated' if author.following else 'outline'} dense no-caps size=sm"
-            ).mark("follow")
+            follow_button(author.following, self.toggle_follow)
         elif self.viewer.is_anonymous:
-            ui.button("Follow", on_click=self.sign_in_first).props("outline dense no-caps size=sm").mark("follow")
+            follow_button(False, self.sign_in_first)
 
     def favorite_button(self) -> None:
         """The favourite count; a button for those who may favourite (a visitor is asked to sign in first)."""
@@ -98,7 +99,8 @@ class PostPage:
         icon = "favorite" if post.favorited else "favorite_border"
         action = self.sign_in_first if self.viewer.is_anonymous else self.toggle_favorite
         button = ui.button(str(post.favorites_count), icon=icon, on_click=action)
-        button.props('flat no-caps color=pink title="Favourite" aria-label="Favourite"').classes("ml-auto")
+        label = "Remove from favourites" if post.favorited else "Add to favourites"
+        button.props(f'flat no-caps color=pink title="{label}" aria-label="{label}: {post.favorites_count}"')
         button.mark("favorite")
         if not self.viewer.is_anonymous and not blog.favorite_post.can(self.viewer, post) and not post.favorited:
             button.disable()
@@ -108,18 +110,24 @@ class PostPage:
         ui.navigate.to(sign_in_path(self.address))
 
     def author_controls(self) -> None:
-        """Edit, unpublish, archive and history, for whom the policy allows them (and why not, for members)."""
+        """Edit in sight; unpublish, archive and history in a menu beside it, for whom the policy allows them."""
         post, viewer = self.post, self.viewer
         if blog.update_post.can(viewer, post):
             ui.button("Edit", icon="edit", on_click=lambda: ui.navigate.to(edit_path(post))).props("flat no-caps")
         elif not viewer.is_anonymous:
             locked(viewer, blog.update_post, post, "Edit")
-        if blog.unpublish_post.can(viewer, post):
-            ui.button("Unpublish", icon="unpublished", on_click=self.unpublish).props("flat no-caps")
-        if blog.archive_post.can(viewer, post):
-            ui.button("Archive", icon="archive", on_click=self.archive).props("flat no-caps color=negative")
-        if access.can_read_history(viewer, post):
-            ui.button("History", icon="history", on_click=self.history).props("flat no-caps").mark("history")
+        more = [
+            ("Unpublish", self.unpublish, blog.unpublish_post.can(viewer, post)),
+            ("History", self.history, access.can_read_history(viewer, post)),
+            ("Archive", self.archive, blog.archive_post.can(viewer, post)),
+        ]
+        if any(allowed for *_, allowed in more):
+            button = ui.button(icon="more_vert").props('flat round aria-label="More actions" title="More actions"')
+            with button, ui.menu().props("auto-close"):
+                for label, run, allowed in more:
+                    if allowed:
+                        item = ui.menu_item(label, run).mark(label.lower())
+                        item.classes("text-negative" if label == "Archive" else "")
 
     async def toggle_favorite(self) -> None:
         """Favourite the post, or stop."""

@@ -11,6 +11,7 @@ from core import Actor, Event, NotFound, Reconnected, accounts, blog
 from .. import live, reach, session
 from ..components.feed import FeedView
 from ..components.feedback import attempt
+from ..components.follow import follow_button
 from ..components.frame import frame
 from ..components.missing import not_found_page
 from ..components.posts import PostCard, avatar, edit_path
@@ -48,9 +49,12 @@ class ProfilePage:
         with ui.tab_panels(tabs, value=self.shown).classes("w-full bg-transparent"):
             name = profile.user.username
             with ui.tab_panel("Posts").classes("p-0 gap-3"):
-                self.posts = FeedView(viewer, blog.Feed(author=name), empty=f"{name} has published nothing yet.")
+                empty = "You haven't published anything yet." if own else f"{name} hasn't published anything yet."
+                end = f"That's everything {'you have' if own else name + ' has'} published."
+                self.posts = FeedView(viewer, blog.Feed(author=name), empty=empty, end=end)
             with ui.tab_panel("Favourites").classes("p-0 gap-3"):
-                self.favorites = FeedView(viewer, blog.Feed(favorited_by=name), empty="No favourites yet.")
+                empty = f"{'You have' if own else name + ' has'} no favourites yet."
+                self.favorites = FeedView(viewer, blog.Feed(favorited_by=name), empty=empty)
             if own:
                 with ui.tab_panel("Drafts").classes("p-0 gap-3"):
                     self.drafts = ui.column().classes("w-full gap-3")
@@ -66,7 +70,7 @@ class ProfilePage:
         with ui.row().classes("w-full items-center gap-4"):
             avatar(user.username, user.image, size="xl")
             with ui.column().classes("gap-1 flex-1 min-w-0"):
-                ui.label(user.username).classes("text-2xl font-bold")
+                ui.label(user.username).classes("text-2xl font-bold break-words").props("role=heading aria-level=1")
                 if user.bio:
                     bio = ui.html(blog.render_markdown(user.bio, breaks=True)).mark("bio")
                     bio.classes("nicegui-markdown tidings-text text-gray-700 dark:text-gray-300")
@@ -75,14 +79,9 @@ class ProfilePage:
                     ui.label(f"{profile.followers} follower{'' if profile.followers == 1 else 's'}")
                     ui.label(f"{profile.follows} following")
             if accounts.follow.can(self.viewer, profile):
-                label = "Following" if profile.following else "Follow"
-                ui.button(label, on_click=self.toggle_follow).props(
-                    "unelevated no-caps" if profile.following else "outline no-caps"
-                ).mark("follow")
+                follow_button(profile.following, self.toggle_follow)
             elif self.viewer.is_anonymous:
-                ui.button("Follow", on_click=lambda: ui.navigate.to(sign_in_path(self.address))).props(
-                    "outline no-caps"
-                ).mark("follow")
+                follow_button(False, lambda: ui.navigate.to(sign_in_path(self.address)))
             elif profile.viewers_own:
                 ui.button("Edit profile", icon="settings", on_click=lambda: ui.navigate.to("/settings")).props(
                     "flat no-caps"

@@ -8,7 +8,7 @@ from nicegui import ui
 
 from core import Actor, Event, audit
 
-from ... import live
+from ... import live, theme
 
 REDRAW_AT_MOST_EVERY = 5.0  # seconds: a busy site must not redraw the chart on every action
 
@@ -20,6 +20,7 @@ class ActivityPanel:
         self.viewer, self.drawn_at = viewer, 0.0
         self.chart = ui.echart(
             {
+                "color": list(theme.SERIES),
                 "tooltip": {"trigger": "axis"},
                 "legend": {"data": ["Posts", "Comments", "Sign-ups"]},
                 "xAxis": {"type": "category", "data": []},

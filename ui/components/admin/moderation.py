@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from nicegui import ui
 
 from core import Actor, Event, blog
 
 from ... import live
 from ..dialogs import act
-from ..posts import when
+from ..when import when_html
 
 
 class ModerationPanel:
@@ -45,32 +47,33 @@ class ModerationPanel:
 
     def post_line(self, post: blog.PostSummary) -> None:
         """A post with Unpublish and Archive."""
-        with ui.row().classes("w-full items-center gap-2 border-b py-1 no-wrap"):
-            with ui.column().classes("gap-0 flex-1 min-w-0"):
+        with ui.row().classes("w-full items-center gap-x-2 border-b py-1"):
+            with ui.column().classes("gap-0 flex-1 min-w-48"):
                 ui.link(post.title, f"/post/{post.slug}").classes("truncate")
-                ui.label(f"{post.author.username} · {when(post.published_at)}").classes("text-xs text-gray-500")
+                byline = f"{escape(post.author.username)} · {when_html(post.published_at, '')}"
+                ui.html(byline, tag="span").classes("text-xs text-gray-500")
             if blog.unpublish_post.can(self.viewer, post):
-                ui.button(icon="unpublished", on_click=lambda: self.withdraw(post, archive=False)).props(
-                    "flat round dense"
-                ).tooltip("Unpublish").mark(f"unpublish-{post.slug}")
+                ui.button("Unpublish", icon="unpublished", on_click=lambda: self.withdraw(post, archive=False)).props(
+                    "flat dense no-caps size=sm"
+                ).mark(f"unpublish-{post.slug}")
             if blog.archive_post.can(self.viewer, post):
-                ui.button(icon="archive", on_click=lambda: self.withdraw(post, archive=True)).props(
-                    "flat round dense color=negative"
-                ).tooltip("Archive").mark(f"archive-{post.slug}")
+                ui.button("Archive", icon="archive", on_click=lambda: self.withdraw(post, archive=True)).props(
+                    "flat dense no-caps size=sm color=negative"
+                ).mark(f"archive-{post.slug}")
 
     def comment_line(self, queued: blog.QueuedComment) -> None:
         """A comment with Delete."""
         comment = queued.comment
-        with ui.row().classes("w-full items-center gap-2 border-b py-1 no-wrap"):
-            with ui.column().classes("gap-0 flex-1 min-w-0"):
+        with ui.row().classes("w-full items-center gap-x-2 border-b py-1"):
+            with ui.column().classes("gap-0 flex-1 min-w-48"):
                 ui.label(comment.body[:140]).classes("text-sm break-words").mark(f"queued-comment-{comment.id}")
                 ui.link(f"{comment.author.username} on “{queued.post_title}”", f"/post/{queued.post_slug}").classes(
                     "text-xs"
                 )
             if blog.delete_comment.can(self.viewer, queued):
-                ui.button(icon="delete", on_click=lambda: self.delete(comment)).props(
-                    "flat round dense color=negative"
-                ).tooltip("Delete").mark(f"delete-comment-{comment.id}")
+                ui.button("Delete", icon="delete", on_click=lambda: self.delete(comment)).props(
+                    "flat dense no-caps size=sm color=negative"
+                ).mark(f"delete-comment-{comment.id}")
 
     async def withdraw(self, post: blog.PostSummary, *, archive: bool) -> None:
         """Unpublish or archive a post, saying why."""

@@ -18,7 +18,7 @@ class TrailPanel:
         self.oldest: int | None = None
         with ui.row().classes("w-full items-center gap-3"):
             self.actor = ui.input("Actor").props("dense outlined clearable").classes("w-40").mark("audit-actor")
-            self.action = ui.select(audit.action_names(), label="Action", clearable=True).props("dense outlined")
+            self.action = ui.select(audit.action_labels(), label="Action", clearable=True).props("dense outlined")
             self.action.classes("w-56").mark("audit-action")
             records = ["user", "post", "comment", "favorite", "session"]
             self.record_type = ui.select(records, label="Record", clearable=True)

@@ -10,7 +10,7 @@ from ... import live
 from ..dialogs import ask_reason
 from ..feedback import attempt, succeeded
 
-COLUMNS = "grid-template-columns: 1.4fr 1.6fr 1fr 1.3fr 0.6fr 0.8fr 1fr"
+ROW = "tidings-users w-full items-center gap-2 py-1 border-b"  # a table wide, a card per user on a phone
 
 
 class UsersPanel:
@@ -19,12 +19,14 @@ class UsersPanel:
     def __init__(self, viewer: Actor) -> None:
         self.viewer, self.offset, self.total = viewer, 0, 0
         with ui.row().classes("w-full items-center gap-3"):
-            self.search = ui.input("Search name or e-mail").props("clearable dense outlined").classes("w-72")
+            self.search = ui.input("Search name or e-mail").props("clearable dense outlined").classes("w-72 max-w-full")
             self.search.mark("user-search").on_value_change(self.first_page)
             self.position = ui.label().classes("text-sm text-gray-500")
             ui.space()
-            self.previous = ui.button(icon="chevron_left", on_click=lambda: self.turn(-1)).props("flat round")
-            self.next = ui.button(icon="chevron_right", on_click=lambda: self.turn(1)).props("flat round")
+            self.previous = ui.button(icon="chevron_left", on_click=lambda: self.turn(-1))
+            self.previous.props('flat round aria-label="Previous page"')
+            self.next = ui.button(icon="chevron_right", on_click=lambda: self.turn(1))
+            self.next.props('flat round aria-label="Next page"')
         self.table = ui.column().classes("w-full gap-0")
         live.subscribe(accounts.USERS_TOPIC, self.on_event)
 
@@ -56,18 +58,18 @@ class UsersPanel:
     def draw(self, row: accounts.UserRow) -> None:
         """One user's line."""
         user = row.user
-        with ui.element("div").classes("grid w-full items-center gap-2 py-1 border-b").style(COLUMNS):
+        with ui.element("div").classes(ROW):
             ui.link(user.username, f"/profile/{user.username}").classes("font-medium")
-            ui.label(user.email or "—").classes("text-sm break-all")
+            ui.label(user.email or "—").classes("text-sm break-all tidings-users-email")
             if accounts.change_role.can(self.viewer, row):
                 select = ui.select([role.value for role in accounts.ROLES_GIVEN], value=user.role.value)
-                select.props("dense outlined").mark(f"role-{user.username}")
+                select.props(f'dense outlined aria-label="Role of {user.username}"').mark(f"role-{user.username}")
                 select.on_value_change(lambda event, name=user.username: self.change_role(name, event.value))
             else:
-                ui.label(user.role.value)
+                ui.label(user.role.value).props('data-label="Role"')
             ui.label(row.standing).classes("text-sm text-negative" if row.banned else "text-sm")
-            ui.label(str(row.posts))
-            ui.label(str(row.comments))
+            ui.label(str(row.posts)).props('data-label="Posts"')
+            ui.label(str(row.comments)).props('data-label="Comments"')
             self.standing_control(row)
 
     def standing_control(self, row: accounts.UserRow) -> None:
@@ -105,6 +107,6 @@ class UsersPanel:
 
 
 def _header() -> None:
-    with ui.element("div").classes("grid w-full gap-2 py-1 border-b font-semibold text-sm").style(COLUMNS):
+    with ui.element("div").classes(f"{ROW} tidings-users-head font-semibold text-sm"):
         for title in ("User", "E-mail", "Role", "Status", "Posts", "Comments", ""):
             ui.label(title)

@@ -31,6 +31,9 @@ class Editor:
 
     def __init__(self, viewer: Actor, post: blog.PostView | None) -> None:
         self.viewer, self.post = viewer, post
+        # Where later drawing goes: by the time a save or a publication is done, the post's own event may have
+        # redrawn the button that was clicked, and the context of its click went with it.
+        self.slot = ui.context.slot
         self.saving = Saving()
         self.missed: Event | None = None  # the post's event that came during our own save
         with ui.row().classes("w-full items-center justify-between"):
@@ -129,8 +132,9 @@ class Editor:
 
     def _leave(self, path: str) -> None:
         """The post is saved as shown: this browser's copy is no longer needed."""
-        self.copy.release()
-        ui.navigate.to(path)
+        with self.slot:
+            self.copy.release()
+            ui.navigate.to(path)
 
     async def _write(self, values: dict[str, Any], edits: int) -> blog.PostView | None:
         try:
@@ -143,6 +147,10 @@ class Editor:
 
     def refused(self, error: DomainError, edits: int) -> None:
         """Say why a save did not go through, once and in place; only a database out of reach is retried."""
+        with self.slot:
+            self._refused(error, edits)
+
+    def _refused(self, error: DomainError, edits: int) -> None:
         self.show_status()
         if isinstance(error, Unavailable):
             self.saving.unreachable(time.monotonic())
@@ -159,6 +167,10 @@ class Editor:
 
     def saved(self, post: blog.PostView, edits: int) -> None:
         """A save went through: it holds the edits made up to when it started."""
+        with self.slot:
+            self._saved(post, edits)
+
+    def _saved(self, post: blog.PostView, edits: int) -> None:
         first = self.post is None
         self.post = post
         self.saving.done(edits)
