@@ -70,9 +70,8 @@ class PostPage:
             moment = post.published_at or post.updated_at
             ui.html(byline_html(post.author.username, post.author.image, moment, post.reading_minutes))
             self.follow_button()
-            with ui.row().classes("items-center gap-1 ml-auto no-wrap"):
-                self.favorite_button()
-                self.author_controls()
+            self.favorite_button()  # pushed to the right (ml-auto), the author's controls after it: no row around
+            self.author_controls()  # them, as every element costs memory on every open page
         if post.tags:
             ui.html(tags_html(post.tags))
 
@@ -101,7 +100,7 @@ class PostPage:
         button = ui.button(str(post.favorites_count), icon=icon, on_click=action)
         label = "Remove from favourites" if post.favorited else "Add to favourites"
         button.props(f'flat no-caps color=pink title="{label}" aria-label="{label}: {post.favorites_count}"')
-        button.mark("favorite")
+        button.classes("ml-auto").mark("favorite")
         if not self.viewer.is_anonymous and not blog.favorite_post.can(self.viewer, post) and not post.favorited:
             button.disable()
 
