@@ -17,6 +17,16 @@
       if (label) button.setAttribute("aria-label", label);
     }
   };
-  const observer = new MutationObserver(() => document.querySelectorAll(".q-uploader").forEach(name));
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  // Only what was added is looked at: a live page changes often, and most of it holds no uploader.
+  const within = (node) => {
+    const uploader = node.closest(".q-uploader");
+    if (uploader) name(uploader);
+    else node.querySelectorAll(".q-uploader").forEach(name);
+  };
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      for (const node of change.addedNodes) if (node.nodeType === Node.ELEMENT_NODE) within(node);
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  within(document.documentElement);
 })();
